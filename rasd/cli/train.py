@@ -1,0 +1,3 @@
+"""CLI commands: train (registered on the app in rasd.cli)."""
+
+from __future__ import annotations

@@ -1,0 +1,11 @@
+"""Stage entities — PLACEHOLDER until issue 6 lands: provides an empty layer."""
+
+from __future__ import annotations
+
+from rasd.pipeline import Stage
+
+
+def stage() -> Stage:
+    return Stage(
+        "entities", frozenset({"tokens"}), frozenset({"entities"}), lambda doc: {"entities": []}
+    )
