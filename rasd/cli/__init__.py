@@ -1,9 +1,10 @@
 """The `rasd` command line: a thin layer over the library.
 
 Each command parses its options, calls one library function with typed values
-and formats the result. Commands live in modules by job (`articles`, `extract`,
-`evaluate`, `gazetteer`, `train`); this module holds the app and the options
-every command shares.
+and formats the result. Commands live in modules by job (`articles`: ingest,
+search, show, stats, export; `extract`: extract, events, eval gsr; `evaluate`:
+eval gold; `gazetteer`; `ner`: train/eval ner; `text`: eval segmentation);
+this module holds the app and the options every command shares.
 """
 
 from __future__ import annotations
@@ -71,9 +72,6 @@ def _main(
 
 def main() -> None:
     """Entry point: run the app, turning library errors into one-line messages."""
-    # Command modules register themselves on `app` when imported.
-    from rasd.cli import articles, evaluate, extract, gazetteer, train  # noqa: F401
-
     try:
         app()
     except RasdError as err:
@@ -88,3 +86,7 @@ def main() -> None:
 
 def env_flag(name: str) -> bool:
     return os.environ.get(name, "") not in ("", "0", "false")
+
+
+# Command modules register themselves on `app` when imported.
+from rasd.cli import articles, evaluate, extract, gazetteer, ner, text  # noqa: E402, F401

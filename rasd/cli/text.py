@@ -1,0 +1,3 @@
+"""CLI commands: text (registered on the app in rasd.cli)."""
+
+from __future__ import annotations

@@ -1,3 +1,0 @@
-"""CLI commands: train (registered on the app in rasd.cli)."""
-
-from __future__ import annotations
