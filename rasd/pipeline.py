@@ -9,9 +9,10 @@ or in a process pool.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from rasd.doc import Doc
@@ -70,10 +71,23 @@ class Pipeline:
             yield from pool.map(self, docs, chunksize=16)
 
 
-def default_pipeline() -> Pipeline:
-    """text → entities → times → places → actors → events, with the bundled resources."""
+def default_pipeline(
+    actor_files: Sequence[Path] = (), place_files: Sequence[Path] = ()
+) -> Pipeline:
+    """text → entities → times → places → actors → events, with the bundled resources.
+
+    actor_files / place_files: the user's own actor dictionaries and gazetteer
+    files, added to the bundled ones.
+    """
     from rasd.extract import actors, entities, events, places, times
 
     return Pipeline(
-        [TEXT, entities.stage(), times.stage(), places.stage(), actors.stage(), events.stage()]
+        [
+            TEXT,
+            entities.stage(),
+            times.stage(),
+            places.stage(place_files),
+            actors.stage(actor_files),
+            events.stage(),
+        ]
     )
