@@ -22,7 +22,7 @@ demo: $(BIN)/rasd
 	$(BIN)/rasd --db $(DEMO_DB) search انشقاق
 
 test: $(BIN)/rasd
-	$(BIN)/ruff check rasd tests bench scripts
+	$(BIN)/ruff check .
 	$(BIN)/pytest
 
 bench: $(BIN)/rasd
