@@ -1,0 +1,612 @@
+"""Article-level scorer for gold in the format of `shared/docs/gold-format.md`.
+
+In: gold JSON Lines files (one article a line: `text`, `published`, `times`,
+`places`, `events`, spans given as text + occurrence). Each article becomes a
+`rasd.doc.Doc`, runs through a pipeline, and its `times`, `places` and `events`
+layers are matched to the gold:
+
+- times: a system time overlapping a gold span is correct when its start and
+  end dates equal the gold's;
+- places: a system place overlapping a gold span is correct when its GeoNames
+  id equals the gold id or, where the gold id is null, lies within 10 km;
+- events: a system event matches a gold event when the type is equal, the
+  dates overlap (±1 day) and the places agree (same id, within 25 km, or both
+  absent); actor, target and modality are scored over matched pairs.
+
+Out: a `GoldReport` with micro-averaged counts, per-article errors and
+`as_json()`. Rendering is left to the CLI (`rasd eval gold`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rasd.doc import Doc, Event, PlaceMention, TimeMention
+from rasd.errors import RasdError
+
+PLACE_KM = 10.0  # a place with a null gold id is right within this distance
+EVENT_PLACE_KM = 25.0  # event places agree within this distance
+EVENT_DAYS = 1  # event dates may miss each other by this many days
+
+# Replaces the times layer of a processed Doc (the dateparser baseline).
+TimeResolver = Callable[[Doc], list[TimeMention]]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldTime:
+    start: int
+    end: int
+    text: str
+    start_date: dt.date
+    end_date: dt.date
+    granularity: str
+
+
+@dataclass(frozen=True, slots=True)
+class GoldPlace:
+    start: int
+    end: int
+    text: str
+    geonameid: int | None
+    name: str
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    type: str
+    mode: str | None
+    actor: str | None
+    target: str | None
+    modality: str
+    start_date: dt.date
+    end_date: dt.date
+    place: GoldPlace | None  # the mention where it happened, with its coordinates
+    evidence: str
+    evidence_start: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class GoldArticle:
+    id: str
+    published: dt.date | None
+    text: str
+    title: str | None
+    times: tuple[GoldTime, ...]
+    places: tuple[GoldPlace, ...]
+    events: tuple[GoldEvent, ...]
+
+    def doc(self) -> Doc:
+        """The Doc a system sees: the text and publication date, nothing of the gold."""
+        return Doc(text=self.text, id=self.id, published=self.published, headline=self.title)
+
+
+def find_occurrence(text: str, needle: str, occurrence: int) -> int:
+    """Start offset of the `occurrence`-th (1-based, non-overlapping) `needle` in `text`.
+
+    find_occurrence("أمس ثم أمس", "أمس", 2) == 7; -1 when there are fewer.
+    """
+    pos = -1
+    for _ in range(max(occurrence, 1)):
+        pos = text.find(needle, pos + 1 if pos < 0 else pos + len(needle))
+        if pos < 0:
+            return -1
+    return pos
+
+
+def _span(text: str, needle: str, occurrence: int, where: str) -> tuple[int, int]:
+    start = find_occurrence(text, needle, occurrence)
+    if start < 0:
+        raise RasdError(
+            f"{where}: «{needle}» occurrence {occurrence} is not in the text",
+            hint="gold spans must be exact substrings of `text` (see docs/gold-format.md)",
+        )
+    return start, start + len(needle)
+
+
+def _date(value: str | None, where: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as err:
+        raise RasdError(f"{where}: bad date {value!r}", hint="dates are YYYY-MM-DD") from err
+
+
+def parse_article(record: dict[str, Any], where: str = "gold") -> GoldArticle:
+    """One gold JSON object → GoldArticle with every span resolved to offsets."""
+    text = record.get("text") or ""
+    art_id = str(record.get("id") or where)
+    where = f"{where} ({art_id})"
+    published = _date(record["published"], where) if record.get("published") else None
+    times = []
+    for t in record.get("times") or []:
+        start, end = _span(text, t["text"], t.get("occurrence", 1), where)
+        times.append(
+            GoldTime(
+                start,
+                end,
+                t["text"],
+                _date(t["start"], where),
+                _date(t["end"], where),
+                t.get("granularity") or "day",
+            )
+        )
+    places = []
+    for p in record.get("places") or []:
+        start, end = _span(text, p["text"], p.get("occurrence", 1), where)
+        places.append(
+            GoldPlace(
+                start,
+                end,
+                p["text"],
+                p.get("geonameid"),
+                p.get("name") or "",
+                p.get("lat"),
+                p.get("lon"),
+            )
+        )
+    events = [_parse_event(e, text, places, where) for e in record.get("events") or []]
+    return GoldArticle(
+        art_id, published, text, record.get("title"), tuple(times), tuple(places), tuple(events)
+    )
+
+
+def _parse_event(e: dict[str, Any], text: str, places: list[GoldPlace], where: str) -> GoldEvent:
+    place = None
+    if e.get("place_text"):
+        start, end = _span(text, e["place_text"], e.get("place_occurrence") or 1, where)
+        # coordinates come from the gold place mention at the same span
+        known = next((p for p in places if p.start == start and p.end == end), None)
+        place = GoldPlace(
+            start,
+            end,
+            e["place_text"],
+            e.get("geonameid"),
+            known.name if known else "",
+            known.lat if known else None,
+            known.lon if known else None,
+        )
+    evidence = e.get("evidence") or ""
+    ev_start = text.find(evidence) if evidence else -1
+    return GoldEvent(
+        e["type"],
+        e.get("mode"),
+        e.get("actor"),
+        e.get("target"),
+        e.get("modality") or "asserted",
+        _date(e["start"], where),
+        _date(e["end"], where),
+        place,
+        evidence,
+        ev_start if ev_start >= 0 else None,
+    )
+
+
+def read_gold(paths: Iterable[Path]) -> Iterator[GoldArticle]:
+    """Gold articles of JSON Lines files, in order; a bad line is an error with its place."""
+    for path in paths:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as err:
+            raise RasdError(f"cannot read gold file {path}: {err.strerror}") from err
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise RasdError(f"{path}:{n}: not JSON ({err.msg})") from err
+            yield parse_article(record, f"{path.name}:{n}")
+
+
+# ---------------------------------------------------------------- scoring
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine): Damascus–Aleppo ≈ 310 km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _ratio(num: int, den: int) -> float | None:
+    return num / den if den else None
+
+
+def _f1(p: float | None, r: float | None) -> float | None:
+    if p is None or r is None:
+        return None
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(slots=True)
+class TimeScore:
+    """Times: `found` gold spans overlapped by a system time, `exact` also with right dates."""
+
+    gold: int = 0
+    system: int = 0
+    system_hit: int = 0  # system times overlapping some gold time
+    found: int = 0
+    exact: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, other: TimeScore) -> None:
+        self.gold += other.gold
+        self.system += other.system
+        self.system_hit += other.system_hit
+        self.found += other.found
+        self.exact += other.exact
+        self.errors += other.errors
+
+    def metrics(self) -> dict[str, Any]:
+        p, r = _ratio(self.system_hit, self.system), _ratio(self.found, self.gold)
+        return {
+            "gold": self.gold,
+            "system": self.system,
+            "precision": p,
+            "recall": r,
+            "f1": _f1(p, r),
+            "exact": _ratio(self.exact, self.gold),
+            "exact_of_found": _ratio(self.exact, self.found),
+        }
+
+
+def score_times(article: GoldArticle, times: list[TimeMention]) -> TimeScore:
+    """Match one article's system times to its gold times."""
+    score = TimeScore(gold=len(article.times), system=len(times))
+    for g in article.times:
+        hits = [t for t in times if _overlaps(g.start, g.end, t.start, t.end)]
+        right = [t for t in hits if (t.start_date, t.end_date) == (g.start_date, g.end_date)]
+        score.found += bool(hits)
+        score.exact += bool(right)
+        if not right:
+            score.errors.append(
+                {
+                    "article": article.id,
+                    "kind": "wrong" if hits else "missed",
+                    "text": g.text,
+                    "start": g.start,
+                    "gold": f"{g.start_date}..{g.end_date}",
+                    "system": [f"{t.text} {t.start_date}..{t.end_date}" for t in hits],
+                    "context": _context(article.text, g.start, g.end),
+                }
+            )
+    for t in times:
+        if any(_overlaps(g.start, g.end, t.start, t.end) for g in article.times):
+            score.system_hit += 1
+        else:
+            score.errors.append(
+                {
+                    "article": article.id,
+                    "kind": "false alarm",
+                    "text": t.text,
+                    "start": t.start,
+                    "gold": None,
+                    "system": [f"{t.start_date}..{t.end_date}"],
+                    "context": _context(article.text, t.start, t.end),
+                }
+            )
+    return score
+
+
+@dataclass(slots=True)
+class PlaceScore:
+    """Places: `found` gold mentions overlapped by a system place, `right` also resolved right."""
+
+    gold: int = 0
+    system: int = 0
+    system_hit: int = 0
+    found: int = 0
+    right: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, other: PlaceScore) -> None:
+        self.gold += other.gold
+        self.system += other.system
+        self.system_hit += other.system_hit
+        self.found += other.found
+        self.right += other.right
+        self.errors += other.errors
+
+    def metrics(self) -> dict[str, Any]:
+        p, r = _ratio(self.system_hit, self.system), _ratio(self.found, self.gold)
+        return {
+            "gold": self.gold,
+            "system": self.system,
+            "precision": p,
+            "recall": r,
+            "f1": _f1(p, r),
+            "accuracy": _ratio(self.right, self.gold),
+            "accuracy_of_found": _ratio(self.right, self.found),
+        }
+
+
+def _place_right(g: GoldPlace, p: PlaceMention) -> bool:
+    if g.geonameid is not None:
+        return p.geonameid == g.geonameid
+    if None in (g.lat, g.lon, p.lat, p.lon):
+        return False
+    return distance_km(g.lat, g.lon, p.lat, p.lon) <= PLACE_KM  # type: ignore[arg-type]
+
+
+def score_places(article: GoldArticle, places: list[PlaceMention]) -> PlaceScore:
+    """Match one article's system places to its gold place mentions."""
+    score = PlaceScore(gold=len(article.places), system=len(places))
+    for g in article.places:
+        hits = [p for p in places if _overlaps(g.start, g.end, p.start, p.end)]
+        right = any(_place_right(g, p) for p in hits)
+        score.found += bool(hits)
+        score.right += right
+        if not right:
+            score.errors.append(
+                {
+                    "article": article.id,
+                    "kind": "wrong" if hits else "missed",
+                    "text": g.text,
+                    "start": g.start,
+                    "gold": f"{g.geonameid} {g.name} ({g.lat}, {g.lon})",
+                    "system": [f"{p.text} {p.geonameid} {p.name} ({p.lat}, {p.lon})" for p in hits],
+                    "context": _context(article.text, g.start, g.end),
+                }
+            )
+    for p in places:
+        if any(_overlaps(g.start, g.end, p.start, p.end) for g in article.places):
+            score.system_hit += 1
+        else:
+            score.errors.append(
+                {
+                    "article": article.id,
+                    "kind": "false alarm",
+                    "text": p.text,
+                    "start": p.start,
+                    "gold": None,
+                    "system": [f"{p.geonameid} {p.name} ({p.lat}, {p.lon})"],
+                    "context": _context(article.text, p.start, p.end),
+                }
+            )
+    return score
+
+
+@dataclass(slots=True)
+class EventScore:
+    """Events: one-to-one matches, and argument agreement over the matched pairs."""
+
+    gold: int = 0
+    system: int = 0
+    matched: int = 0
+    actor: int = 0
+    target: int = 0
+    modality: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, other: EventScore) -> None:
+        self.gold += other.gold
+        self.system += other.system
+        self.matched += other.matched
+        self.actor += other.actor
+        self.target += other.target
+        self.modality += other.modality
+        self.errors += other.errors
+
+    def metrics(self) -> dict[str, Any]:
+        p, r = _ratio(self.matched, self.system), _ratio(self.matched, self.gold)
+        return {
+            "gold": self.gold,
+            "system": self.system,
+            "precision": p,
+            "recall": r,
+            "f1": _f1(p, r),
+            "actor_accuracy": _ratio(self.actor, self.matched),
+            "target_accuracy": _ratio(self.target, self.matched),
+            "modality_accuracy": _ratio(self.modality, self.matched),
+        }
+
+
+def _places_agree(g: GoldPlace | None, e: Event) -> bool:
+    p = e.place
+    if g is None or p is None:
+        return g is None and p is None
+    if g.geonameid is not None and p.geonameid == g.geonameid:
+        return True
+    if None in (g.lat, g.lon, p.lat, p.lon):
+        return False
+    return distance_km(g.lat, g.lon, p.lat, p.lon) <= EVENT_PLACE_KM  # type: ignore[arg-type]
+
+
+def events_match(g: GoldEvent, e: Event) -> bool:
+    """Type equal, dates overlapping within ±1 day, places agreeing."""
+    if e.type != g.type or e.start_date is None:
+        return False
+    e_end = e.end_date or e.start_date
+    slack = dt.timedelta(days=EVENT_DAYS)
+    if e.start_date > g.end_date + slack or e_end < g.start_date - slack:
+        return False
+    return _places_agree(g.place, e)
+
+
+def _same_name(gold: str | None, system: str | None) -> bool:
+    # an absent argument and "unknown" say the same thing
+    def norm(name: str | None) -> str:
+        return (name or "unknown").strip().casefold()
+
+    return norm(gold) == norm(system)
+
+
+def _affinity(g: GoldEvent, e: Event) -> tuple[bool, int, int]:
+    """Pairing preference: reported by the same words, then the same arguments."""
+    overlap = 0
+    if g.evidence_start is not None:
+        g_end = g.evidence_start + len(g.evidence)
+        for s in (e.trigger, *e.evidence):
+            overlap += max(0, min(g_end, s.end) - max(g.evidence_start, s.start))
+    agree = (
+        _same_name(g.actor, e.actor.name if e.actor else None)
+        + _same_name(g.target, e.target.name if e.target else None)
+        + (g.modality == e.modality)
+    )
+    return overlap > 0, agree, overlap
+
+
+def _match_pairs(gold: tuple[GoldEvent, ...], system: list[Event]) -> dict[int, int]:
+    """Maximum one-to-one matching (augmenting paths), candidates tried by affinity."""
+    options = [
+        sorted(
+            (j for j, e in enumerate(system) if events_match(g, e)),
+            key=lambda j, g=g: _affinity(g, system[j]),
+            reverse=True,
+        )
+        for g in gold
+    ]
+    owner: dict[int, int] = {}  # system index -> gold index
+
+    def assign(i: int, seen: set[int]) -> bool:
+        for j in options[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or assign(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    for i in range(len(gold)):
+        assign(i, set())
+    return {i: j for j, i in owner.items()}
+
+
+def score_events(article: GoldArticle, events: list[Event]) -> EventScore:
+    """Match one article's system events to its gold events."""
+    score = EventScore(gold=len(article.events), system=len(events))
+    pairs = _match_pairs(article.events, events)
+    for i, g in enumerate(article.events):
+        j = pairs.get(i)
+        if j is None:
+            score.errors.append(
+                {
+                    "article": article.id,
+                    "kind": "missed",
+                    "gold": _gold_event_line(g),
+                    "system": None,
+                    "evidence": g.evidence,
+                }
+            )
+            continue
+        e = events[j]
+        actor, target = (e.actor.name if e.actor else None), (e.target.name if e.target else None)
+        checks = [
+            ("actor", g.actor, actor, _same_name(g.actor, actor)),
+            ("target", g.target, target, _same_name(g.target, target)),
+            ("modality", g.modality, e.modality, g.modality == e.modality),
+        ]
+        score.matched += 1
+        score.actor += checks[0][3]
+        score.target += checks[1][3]
+        score.modality += checks[2][3]
+        wrong = [f"{what}: gold {gv!r}, system {sv!r}" for what, gv, sv, ok in checks if not ok]
+        if wrong:
+            score.errors.append(
+                {
+                    "article": article.id,
+                    "kind": "wrong arguments",
+                    "gold": _gold_event_line(g),
+                    "system": "; ".join(wrong),
+                    "evidence": g.evidence,
+                }
+            )
+    matched_system = set(pairs.values())
+    for j, e in enumerate(events):
+        if j not in matched_system:
+            score.errors.append(
+                {
+                    "article": article.id,
+                    "kind": "false alarm",
+                    "gold": None,
+                    "system": _system_event_line(e),
+                    "evidence": e.evidence[0].text if e.evidence else e.trigger.text,
+                }
+            )
+    return score
+
+
+def _gold_event_line(g: GoldEvent) -> str:
+    place = f"{g.place.text} {g.place.geonameid}" if g.place else "-"
+    return f"{g.type} {g.actor} → {g.target} @ {place} {g.start_date}..{g.end_date} {g.modality}"
+
+
+def _system_event_line(e: Event) -> str:
+    place = f"{e.place.text or e.place.name} {e.place.geonameid}" if e.place else "-"
+    actor = e.actor.name if e.actor else None
+    target = e.target.name if e.target else None
+    return f"{e.type} {actor} → {target} @ {place} {e.start_date}..{e.end_date} {e.modality}"
+
+
+def _context(text: str, start: int, end: int, width: int = 40) -> str:
+    left = text[max(0, start - width) : start]
+    right = text[end : end + width]
+    return f"{left}[{text[start:end]}]{right}".replace("\n", " ")
+
+
+@dataclass(slots=True)
+class GoldReport:
+    """Micro-averaged scores over all articles; `baseline` holds the alternative times scores."""
+
+    articles: int = 0
+    times: TimeScore = field(default_factory=TimeScore)
+    places: PlaceScore = field(default_factory=PlaceScore)
+    events: EventScore = field(default_factory=EventScore)
+    baseline_name: str | None = None
+    baseline_times: TimeScore | None = None
+
+    def as_json(self, errors: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "articles": self.articles,
+            "times": self.times.metrics(),
+            "places": self.places.metrics(),
+            "events": self.events.metrics(),
+        }
+        if self.baseline_times is not None:
+            out["baseline"] = {"name": self.baseline_name, "times": self.baseline_times.metrics()}
+        if errors:
+            out["errors"] = {
+                "times": self.times.errors,
+                "places": self.places.errors,
+                "events": self.events.errors,
+            }
+            if self.baseline_times is not None:
+                out["errors"]["baseline_times"] = self.baseline_times.errors
+        return out
+
+
+def score_gold(
+    articles: Iterable[GoldArticle],
+    run: Callable[[Doc], Doc],
+    baseline: tuple[str, TimeResolver] | None = None,
+) -> GoldReport:
+    """Run `run` (a pipeline) on each gold article and score its times, places and events.
+
+    baseline: (name, resolver) whose times are scored beside the system's.
+    """
+    report = GoldReport()
+    if baseline is not None:
+        report.baseline_name = baseline[0]
+        report.baseline_times = TimeScore()
+    for article in articles:
+        doc = run(article.doc())
+        report.articles += 1
+        report.times.add(score_times(article, doc.times or []))
+        report.places.add(score_places(article, doc.places or []))
+        report.events.add(score_events(article, doc.events or []))
+        if baseline is not None and report.baseline_times is not None:
+            report.baseline_times.add(score_times(article, baseline[1](doc)))
+    return report
