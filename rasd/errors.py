@@ -17,6 +17,7 @@ PROBLEMS: dict[str, str] = {
     "bad-date": "date is impossible or out of range; left empty",
     "unreadable": "file vanished or could not be read",
     "unsupported": "not a format rasd reads",
+    "stage-failed": "a pipeline stage failed on this document; stored without layers",
 }
 
 
