@@ -1,0 +1,171 @@
+"""The actor dictionary: canonical actors and their Arabic aliases, ready to match.
+
+Loads `rasd/resources/actors.yaml` plus any user files in the same format into
+an immutable `ActorDictionary`. Aliases are stored as sequences of word
+readings (search key + whether the word carries the article ال), the same
+readings `word_readings` computes for the words of a document, so «لقوات
+النظام» meets the alias «قوات النظام» and «والمسلحين» meets «المسلحين».
+Used by the actors stage (`rasd.extract.actors`) and as a gazetteer feature of
+the NER model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from rasd.errors import RasdError
+from rasd.text import normalize_search, search_keys
+
+BUNDLED = Path(__file__).resolve().parents[1] / "resources" / "actors.yaml"
+# A reading: (offset into the word where the reading starts, key, definite, form).
+Reading = tuple[int, str, bool, str]
+WordSpec = tuple[str, bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A canonical actor: «داعش» → Actor("Islamic State", "jihadist group", None)."""
+
+    name: str
+    type: str
+    country: str | None
+    source: str
+    generic: bool = False  # a kind of group («المسلحين»), never an anaphor's antecedent
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """One way of naming an actor, as word specs (key, definite)."""
+
+    actor: Actor
+    words: tuple[WordSpec, ...]
+    quoted: bool  # only inside quotes, after a media noun, or inside an NER ORG span
+    # Exact normalised forms, for generic actors: «المسلحين» must not meet the
+    # adjective «الإرهابي» through the shared key of «الإرهابيين».
+    forms: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Anaphor:
+    """A word such as «التنظيم» that refers back to the last group of some types.
+
+    refers_to holds actor types or canonical names («التحالف» → the coalitions).
+    """
+
+    word: WordSpec
+    refers_to: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ActorDictionary:
+    actors: dict[str, Actor]
+    by_first: dict[WordSpec, tuple[Alias, ...]]  # longest alias first
+    anaphors: dict[WordSpec, Anaphor]
+    members: frozenset[str]  # keys of member nouns: مسلح, عنصر, ...
+
+    @property
+    def aliases(self) -> Iterable[Alias]:
+        for group in self.by_first.values():
+            yield from group
+
+
+@lru_cache(maxsize=200_000)
+def word_key(form: str) -> str:
+    """The search key of one normalised word form: «المسلحين» → «مسلح»."""
+    keys = search_keys(form)
+    return keys[0] if keys else form
+
+
+@lru_cache(maxsize=200_000)
+def word_readings(norm: str) -> tuple[Reading, ...]:
+    """Readings of a search-normalised word with and without its proclitics.
+
+    «والمسلحين» → (0, key(والمسلحين), False), (1, «مسلح», True): the offset
+    says where a mention may start, so a mention leaves out a leading و/ف/ب/ك/ل
+    but keeps the article (and the ل of لل, «للجهات» → ل + الجهات).
+    """
+    forms: list[tuple[int, str]] = [(0, norm)]
+    if norm[:1] in ("و", "ف") and len(norm) > 3:
+        forms.append((1, norm[1:]))
+    for offset, form in list(forms):
+        if form[:1] in ("ب", "ك", "ل") and len(form) > 3:
+            if form.startswith("لل"):
+                # ل + ال with the article's alef dropped: «للجهات» = ل + الجهات. The
+                # mention keeps the ل, since «لجهات» alone would not read.
+                forms.append((offset, "ا" + form[1:]))
+            else:
+                forms.append((offset + 1, form[1:]))
+    return tuple((off, word_key(f), f.startswith("ال"), f) for off, f in forms)
+
+
+def word_spec(word: str) -> WordSpec:
+    """The spec an alias word must meet: «الجيش» → («جيش», True)."""
+    norm = normalize_search(word)
+    return word_key(norm), norm.startswith("ال")
+
+
+def _alias_words(alias: str) -> tuple[WordSpec, ...]:
+    return tuple(word_spec(w) for w in alias.split())
+
+
+def load_actors(extra_files: Sequence[Path] = ()) -> ActorDictionary:
+    """The bundled dictionary plus the user's files (same YAML format).
+
+    A user file may add new actors or new aliases to an existing actor (same
+    `actor` name); it may also add `anaphors` and `members`.
+    """
+    sources = [(BUNDLED.name, BUNDLED.read_text(encoding="utf-8"))]
+    for path in extra_files:
+        try:
+            sources.append((Path(path).name, Path(path).read_text(encoding="utf-8")))
+        except OSError as err:
+            raise RasdError(f"cannot read actor file {path}: {err}") from err
+    actors: dict[str, Actor] = {}
+    aliases: dict[tuple[str, tuple[str, ...]], Alias] = {}
+    anaphors: dict[WordSpec, Anaphor] = {}
+    members: set[str] = set()
+    for name, text in sources:
+        try:
+            data = yaml.safe_load(text) or {}
+            for entry in data.get("actors") or []:
+                actor = actors.get(entry["actor"]) or Actor(
+                    entry["actor"],
+                    entry["type"],
+                    entry.get("country"),
+                    name,
+                    bool(entry.get("generic")),
+                )
+                actors[actor.name] = actor
+                for key, quoted in (("ar", False), ("ar_quoted", True)):
+                    for alias in entry.get(key) or []:
+                        words = _alias_words(alias)
+                        forms = tuple(normalize_search(w) for w in alias.split())
+                        if words:
+                            aliases[(actor.name, forms)] = Alias(
+                                actor, words, quoted, forms if actor.generic else None
+                            )
+            for entry in data.get("anaphors") or []:
+                for word in entry["ar"]:
+                    anaphors[word_spec(word)] = Anaphor(
+                        word_spec(word), frozenset(entry["refers_to"])
+                    )
+            members.update(word_spec(w)[0] for w in data.get("members") or [])
+        except (yaml.YAMLError, KeyError, TypeError, AttributeError) as err:
+            raise RasdError(
+                f"bad actor file {name}: {err}",
+                hint="each actor needs `actor`, `type` and a list `ar` (see rasd/resources/actors.yaml)",
+            ) from err
+    by_first: dict[WordSpec, list[Alias]] = {}
+    for alias in aliases.values():
+        by_first.setdefault(alias.words[0], []).append(alias)
+    return ActorDictionary(
+        actors,
+        {k: tuple(sorted(v, key=lambda a: -len(a.words))) for k, v in by_first.items()},
+        anaphors,
+        frozenset(members),
+    )
