@@ -1,3 +1,140 @@
-"""CLI commands: extract (registered on the app in rasd.cli)."""
+"""CLI commands: extract (the JSON contract of design.md) and eval gsr.
+
+`rasd extract` reads sources through `rasd.ingest.read_sources`, runs the
+default pipeline and prints one JSON object per document as it goes; bad input
+is reported on stderr, summarised at the end, and makes the exit status 1.
+`rasd eval gsr` scores sentence-level ASSAULT / PROTEST detection.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from rasd.cli import app, console, eval_app, out, settings
+from rasd.errors import RasdError
+
+GSR_DIR = Path("../shared/data/arabic-event-gsr")
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as err:
+        raise RasdError(f"--published {value!r} is not a date", hint="use YYYY-MM-DD") from err
+
+
+def build_pipeline(actors: list[Path], places: list[Path], lexicon: list[Path]):  # noqa: ANN201
+    """The default pipeline with the user's actor, place and event-lexicon files."""
+    from rasd.extract import events
+    from rasd.pipeline import Pipeline, default_pipeline
+
+    pipeline = default_pipeline(actors, places)
+    if not lexicon:
+        return pipeline
+    return Pipeline(events.stage(lexicon) if s.name == "events" else s for s in pipeline.stages)
+
+
+@app.command("extract")
+def extract(
+    sources: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, directories, globs, .gz, or - for stdin (default: stdin)."),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option("--published", help="Reference date YYYY-MM-DD for documents without one."),
+    ] = None,
+    actors: Annotated[
+        list[Path] | None, typer.Option("--actors", help="Your own actor dictionary (repeatable).")
+    ] = None,
+    places: Annotated[
+        list[Path] | None, typer.Option("--places", help="Your own gazetteer file (repeatable).")
+    ] = None,
+    lexicon: Annotated[
+        list[Path] | None,
+        typer.Option("--lexicon", help="Your own event lexicon YAML (repeatable)."),
+    ] = None,
+) -> None:
+    """Print one JSON object per document: entities, times, places, actors and events."""
+    from rasd.doc import Doc, Problem
+    from rasd.ingest import read_sources
+
+    reference = _parse_date(published)
+    pipeline = build_pipeline(actors or [], places or [], lexicon or [])
+    problems = written = 0
+    for item in read_sources(sources or ["-"]):
+        if isinstance(item, Problem):
+            problems += 1
+            console.print(f"[yellow]skipped[/yellow] {item.path}: {item.code} — {item.message}")
+            continue
+        doc: Doc = item
+        if doc.published is None:
+            doc.published = reference
+        doc = pipeline(doc)
+        sys.stdout.write(json.dumps(doc.to_json(), ensure_ascii=False) + "\n")
+        written += 1
+    sys.stdout.flush()
+    if not settings.quiet:
+        console.print(f"[dim]{written} documents, {problems} skipped[/dim]")
+    if problems:
+        raise typer.Exit(1)
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.1f}"
+
+
+@eval_app.command("gsr")
+def eval_gsr(
+    directory: Annotated[
+        Path, typer.Argument(help="The arabic-event-gsr folder.", exists=True, file_okay=False)
+    ] = GSR_DIR,
+    split: Annotated[
+        str, typer.Option("--split", help="dev (tune on it), test (held out) or all.")
+    ] = "test",
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    show_errors: Annotated[
+        bool, typer.Option("--show-errors", help="List misses and false alarms.")
+    ] = False,
+) -> None:
+    """Sentence-level ASSAULT / PROTEST detection on the Arabic event GSR."""
+    from rasd.eval.gsr import SPLITS, read_gsr, score_gsr
+
+    if split not in SPLITS:
+        raise RasdError(f"unknown split {split!r}", hint="use dev, test or all")
+    pipeline = build_pipeline([], [], [])
+    scores = score_gsr(read_gsr(directory, split), pipeline)
+    if as_json:
+        data = {
+            t: s.metrics() | ({"errors": s.errors} if show_errors else {})
+            for t, s in scores.items()
+        }
+        out.print(json.dumps({"split": split, "types": data}, ensure_ascii=False, indent=2))
+        return
+    if show_errors:
+        for event_type, score in scores.items():
+            for error in score.errors:
+                out.print(f"{event_type} {error['error']:<11} {error['id']}  {error['text']}")
+    table = Table(title=f"GSR sentence detection — {split} split")
+    for column in ("type", "positives", "negatives", "precision", "recall", "F1"):
+        table.add_column(column, justify="right" if column != "type" else "left")
+    for event_type, score in scores.items():
+        m = score.metrics()
+        table.add_row(
+            event_type,
+            str(m["positives"]),
+            str(m["negatives"]),
+            _pct(m["precision"]),
+            _pct(m["recall"]),
+            _pct(m["f1"]),
+        )
+    out.print(table)

@@ -1,9 +1,171 @@
-"""Stage events — PLACEHOLDER until issue 7 lands: provides an empty layer."""
+"""Stage events: typed, attributed, dated and placed events with their evidence.
+
+Requires tokens, sentences, times, places, actors and entities; provides
+`doc.events` (`rasd.doc.Event`). Per sentence: find triggers (triggers.py),
+then for each trigger its actor and target, place(s) and date
+(event_arguments.py), its source (attribution.py), its modality (modality.py)
+and casualty counts (casualties.py); one mention per trigger and place. The
+mentions of one article are then merged into happenings (merging.py).
+
+«وبحسب المصادر، فقد أغلق التنظيم الطريق بين الحجر الأسود والقدم» →
+Event(COERCE/restrict, actor Islamic State, place الحجر الأسود, attribution «المصادر»).
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from rasd.doc import Doc, Event, Span, Token
+from rasd.extract import attribution, casualties, event_arguments, modality
+from rasd.extract.merging import Mention, merge_mentions
+from rasd.extract.triggers import Lexicon, Trigger, find_triggers, load_lexicon
 from rasd.pipeline import Stage
+from rasd.text import normalize_search
+
+REQUIRES = frozenset({"tokens", "sentences", "times", "places", "actors", "entities"})
+# Complementisers after which a reported clause begins: the evidence starts there.
+_COMPLEMENTISERS = frozenset(
+    normalize_search(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "بأنه")
+)
 
 
-def stage() -> Stage:
-    return Stage("events", frozenset({"tokens"}), frozenset({"events"}), lambda doc: {"events": []})
+def stage(lexicon_files: Sequence[Path] = ()) -> Stage:
+    """The events stage with the bundled lexicon plus the user's `lexicon_files`."""
+    lexicon = load_lexicon(lexicon_files)
+
+    def run(doc: Doc) -> dict[str, Any]:
+        return {"events": extract_events(doc, lexicon)}
+
+    return Stage("events", REQUIRES, frozenset({"events"}), run)
+
+
+def extract_events(doc: Doc, lexicon: Lexicon) -> list[Event]:
+    """The events of a document whose earlier layers are filled."""
+    tokens = doc.tokens or []
+    starts = [t.start for t in tokens]
+    mentions: list[Mention] = []
+    previous_source: Span | None = None
+    for index, sentence in enumerate(doc.sentences or []):
+        lo = bisect_left(starts, sentence.start)
+        hi = bisect_left(starts, sentence.end)
+        sent_tokens = tokens[lo:hi]
+        if not sent_tokens:
+            continue
+        triggers = find_triggers(lexicon, sent_tokens)
+        times = _within(doc.times, sentence)
+        sources = attribution.find_sources(doc.text, sent_tokens, times)
+        if not triggers:
+            previous_source = _last_source(sources, previous_source)
+            continue
+        context = _SentenceContext(doc, sentence, sent_tokens, times, sources, previous_source)
+        for trigger in triggers:
+            mentions.extend(context.mentions(trigger, index))
+        previous_source = _last_source(sources, previous_source)
+    return merge_mentions(mentions)
+
+
+def _within(layer: Sequence[Any] | None, sentence: Span) -> list[Any]:
+    return [x for x in layer or [] if sentence.start <= x.start and x.end <= sentence.end]
+
+
+def _last_source(sources: list[attribution.Source], previous: Span | None) -> Span | None:
+    for source in reversed(sources):
+        if source.span is not None:
+            return source.span
+    return previous
+
+
+class _SentenceContext:
+    """What the triggers of one sentence share: its mentions, sources and casualties."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        sentence: Span,
+        tokens: list[Token],
+        times: list[Any],
+        sources: list[attribution.Source],
+        previous_source: Span | None,
+    ) -> None:
+        self.doc = doc
+        self.sentence = sentence
+        self.tokens = tokens
+        self.times = times
+        self.sources = sources
+        self.previous_source = previous_source
+        self.actors = _within(doc.actors, sentence)
+        self.places = _within(doc.places, sentence)
+        self.killed, self.injured = casualties.count_casualties(tokens)
+        self.counted = False
+
+    def mentions(self, trigger: Trigger, sentence_index: int) -> list[Mention]:
+        source = self._source_for(trigger)
+        actors = [a for a in self.actors if not (source and _inside(a, source))]
+        actor, target = event_arguments.actor_and_target(self.tokens, trigger, actors)
+        start, end, explicit = event_arguments.date_for(trigger, self.times, self.doc.published)
+        mood = modality.classify(self.tokens, trigger)
+        if (
+            mood == "asserted"
+            and explicit
+            and self.doc.published
+            and start
+            and start > self.doc.published
+        ):
+            mood = "planned"  # a date after publication: «يومي الثلاثاء والأربعاء القادمين»
+        places = event_arguments.places_for(self.doc.text, self.tokens, trigger, self.places) or [
+            None
+        ]
+        evidence = self._evidence(trigger)
+        out = []
+        for place in places:
+            event = Event(
+                type=trigger.type,
+                mode=trigger.mode,
+                trigger=Span(
+                    trigger.start,
+                    trigger.end,
+                    self.doc.text[trigger.start : trigger.end],
+                    "trigger",
+                    "events",
+                ),
+                actor=actor,
+                target=target,
+                place=event_arguments.place_argument(place) if place else None,
+                start_date=start,
+                end_date=end,
+                attribution=source,
+                modality=mood,
+                evidence=[evidence],
+                source="events:lexicon",
+            )
+            if trigger.type == "ASSAULT" and not self.counted:
+                event.killed, event.injured = self.killed, self.injured
+                self.counted = self.killed is not None or self.injured is not None
+            out.append(Mention(event, explicit, sentence_index))
+        return out
+
+    def _source_for(self, trigger: Trigger) -> Span | None:
+        chosen: Span | None = None
+        for source in self.sources:
+            if source.covers_from <= trigger.start:
+                chosen = source.span if source.span is not None else self.previous_source
+        if chosen is not None and chosen.start <= trigger.start < chosen.end:
+            return None
+        return chosen
+
+    def _evidence(self, trigger: Trigger) -> Span:
+        start = self.sentence.start
+        for token in self.tokens[: trigger.first]:
+            if token.norm in _COMPLEMENTISERS:
+                start = token.end
+        while start < trigger.start and self.doc.text[start] in ' \u060c,:«"':
+            start += 1
+        end = self.sentence.end
+        return Span(start, end, self.doc.text[start:end], "evidence", "events")
+
+
+def _inside(mention: Any, span: Span) -> bool:
+    return span.start <= mention.start and mention.end <= span.end

@@ -1,0 +1,232 @@
+"""Arguments of an event mention, for the events stage: actor, target, place and date.
+
+In: one sentence's tokens, a trigger in it, and the sentence's actor, place
+and time mentions from the earlier stages. Out: `Argument` records (actor,
+target, places) and a (start, end) date.
+
+- actor / target: who acts and who is acted on, read from word order — the
+  actor nearest before a verb in its clause or, in verb-first clauses, the
+  first after it; the one after «على»، «ضد»، «استهدف» is the target; «من قبل»،
+  «على يد»، «شنتها» name the actor after a noun or a passive («تم اعتقال»، «قُتل»).
+- place: the place mentions tied to the trigger — the first after it in its
+  clause (with the places coordinated with it: «قرب حلب والرقة ودير الزور»),
+  else the nearest before it; a country yields to a town named in the same clause.
+- date: the time expression nearest the trigger, else the publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from rasd.doc import ActorMention, Argument, PlaceMention, TimeMention, Token
+from rasd.extract.triggers import Trigger
+from rasd.text import normalize_search
+
+
+def _norms(*words: str) -> frozenset[str]:
+    return frozenset(normalize_search(w) for w in words)
+
+
+# Words after which the next actor is the agent: «من قبل»، «على يد»، «شنتها طائرات».
+AGENT_MARKERS = _norms(
+    "قبل", "يد", "أيدي", "شنتها", "شنها", "نفذتها", "نفذها", "مصدره", "مصدرها", "طائرات", "بواسطة"
+)
+# Words after which the next actor is the target.
+TARGET_MARKERS = _norms("على", "ضد", "لمواقع", "مواقع", "استهدف", "استهدفت", "بحق", "ضدها", "تجاه")
+PASSIVE_AUX = _norms("تم", "يتم", "سيتم", "جرى", "يجري", "تعرض", "تعرضت", "يتعرض", "تتعرض")
+CLAUSE_BREAKS = frozenset("،,:;؛.")
+# Coordinating material allowed between two places of one list.
+_LIST_GLUE = frozenset(
+    normalize_search(w) for w in ("", "و", "،", ",", "، و", "بلدتي", "قريتي", "مدينتي", "و بلدة")
+)
+ACTOR_WINDOW = 8
+PLACE_WINDOW_CHARS = 160
+
+
+def actor_and_target(
+    tokens: Sequence[Token],
+    trigger: Trigger,
+    actors: Sequence[ActorMention],
+) -> tuple[Argument | None, Argument | None]:
+    """Actor and target of the trigger among the sentence's actor mentions.
+
+    «إن تنظيم داعش منع خروج عائلات فلسطينية» → (Islamic State, civilians).
+    """
+    if not actors:
+        return None, None
+    trig_start, trig_end = trigger.start, trigger.end
+    clause_start = _clause_start(tokens, trigger.first)
+    before = [a for a in actors if clause_start <= a.start and a.end <= trig_start]
+    inside = [a for a in actors if trig_start <= a.start and a.end <= trig_end]
+    after = [a for a in actors if a.start >= trig_end]
+    after = after[:3]
+    passive = _is_passive(tokens, trigger)
+    agent = _marked(tokens, trigger, after, AGENT_MARKERS)
+    marked_target = _marked(tokens, trigger, after + inside, TARGET_MARKERS)
+    actor: ActorMention | None = None
+    target: ActorMention | None = None
+    if agent is not None:
+        actor = agent
+    elif passive:
+        actor = None
+    elif trigger.pos == "noun":
+        # A verbal noun's genitive is its actor unless a preposition marks a target.
+        near_after = [a for a in after if _gap_tokens(tokens, trig_end, a.start) <= 1]
+        if near_after and near_after[0] is not marked_target:
+            actor = near_after[0]
+        elif before and _gap_tokens(tokens, before[-1].end, trig_start) <= ACTOR_WINDOW:
+            actor = before[-1]
+    else:
+        if before and _gap_tokens(tokens, before[-1].end, trig_start) <= ACTOR_WINDOW:
+            actor = before[-1]
+        elif inside:
+            actor = inside[0]
+        elif after and after[0] is not marked_target:
+            actor = after[0]
+    if marked_target is not None and marked_target is not actor:
+        target = marked_target
+    elif passive:
+        target = before[-1] if before else (after[0] if after and after[0] is not actor else None)
+    else:
+        rest = [a for a in inside + after if a is not actor]
+        if rest and _gap_tokens(tokens, trig_end, rest[0].start) <= ACTOR_WINDOW:
+            target = rest[0]
+    if actor is not None and target is not None and actor.actor == target.actor:
+        target = None
+    return _arg(actor), _arg(target)
+
+
+def _arg(mention: ActorMention | None) -> Argument | None:
+    if mention is None:
+        return None
+    return Argument(mention.actor, mention.start, mention.end, mention.text)
+
+
+def _is_passive(tokens: Sequence[Token], trigger: Trigger) -> bool:
+    word = tokens[trigger.first]
+    # «قُتل»، «اُعتقل»: a damma on the first letter of the stem marks the passive.
+    if "\u064f" in word.text[:3] and trigger.pos == "verb":
+        return True
+    return any(t.norm in PASSIVE_AUX for t in tokens[max(0, trigger.first - 2) : trigger.first])
+
+
+def _marked(
+    tokens: Sequence[Token],
+    trigger: Trigger,
+    candidates: Sequence[ActorMention],
+    markers: frozenset[str],
+) -> ActorMention | None:
+    """The first candidate preceded (within two words) by one of `markers`."""
+    for mention in candidates:
+        idx = _token_index(tokens, mention.start)
+        if idx is None:
+            continue
+        window = tokens[max(trigger.first, idx - 2) : idx + 1]
+        for token in window:
+            bare = token.norm[1:] if token.norm[:1] in ("و", "ف") else token.norm
+            if token.norm in markers or bare in markers:
+                return mention
+    return None
+
+
+def _token_index(tokens: Sequence[Token], offset: int) -> int | None:
+    for i, token in enumerate(tokens):
+        if token.start <= offset < token.end:
+            return i
+    return None
+
+
+def _gap_tokens(tokens: Sequence[Token], start: int, end: int) -> int:
+    return sum(1 for t in tokens if start <= t.start and t.end <= end and t.kind == "word")
+
+
+def _clause_start(tokens: Sequence[Token], index: int) -> int:
+    for i in range(index - 1, -1, -1):
+        if tokens[i].kind == "punct" and tokens[i].text in CLAUSE_BREAKS:
+            return tokens[i].end
+    return tokens[0].start if tokens else 0
+
+
+def places_for(
+    text: str, tokens: Sequence[Token], trigger: Trigger, places: Sequence[PlaceMention]
+) -> list[PlaceMention]:
+    """The places where the trigger's event happened (several for a coordinated list).
+
+    «استهدفت الهجمات أهدافا قرب حلب والرقة ودير الزور» → [حلب, الرقة, دير الزور].
+    """
+    if not places:
+        return []
+    after = [
+        p for p in places if p.start >= trigger.start and p.start - trigger.end < PLACE_WINDOW_CHARS
+    ]
+    clause_end = _clause_end(tokens, trigger.last)
+    in_clause = [p for p in after if p.end <= clause_end] or after[:1]
+    if in_clause:
+        chosen = in_clause[0]
+        if _is_country(chosen):
+            chosen = next((p for p in in_clause[1:] if not _is_country(p)), chosen)
+        return _with_list(text, chosen, places)
+    before = [p for p in places if p.end <= trigger.start]
+    return [before[-1]] if before else []
+
+
+def _with_list(
+    text: str, first: PlaceMention, places: Sequence[PlaceMention]
+) -> list[PlaceMention]:
+    chosen = [first]
+    later = [p for p in places if p.start >= first.end]
+    for place in later:
+        glue = normalize_search(text[chosen[-1].end : place.start].strip())
+        if glue not in _LIST_GLUE:
+            break
+        chosen.append(place)
+    return chosen
+
+
+def _is_country(place: PlaceMention) -> bool:
+    # Countries carry no first-level division; a governorate or town does.
+    return not place.admin1 or place.admin1 == "00"
+
+
+def _clause_end(tokens: Sequence[Token], index: int) -> int:
+    for token in tokens[index + 1 :]:
+        if token.kind == "punct" and token.text in CLAUSE_BREAKS:
+            return token.start
+    return tokens[-1].end if tokens else 0
+
+
+def place_argument(place: PlaceMention) -> Argument:
+    return Argument(
+        place.name,
+        place.start,
+        place.end,
+        place.text,
+        geonameid=place.geonameid,
+        lat=place.lat,
+        lon=place.lon,
+        admin1=place.admin1,
+        precision=place.precision,
+    )
+
+
+def date_for(
+    trigger: Trigger, times: Sequence[TimeMention], published: dt.date | None
+) -> tuple[dt.date | None, dt.date | None, bool]:
+    """(start, end, explicit) of the event: the resolved time nearest the trigger, else published.
+
+    «انشقوا ... أمس» (published 2018-03-11) → (2018-03-10, 2018-03-10, True).
+    """
+    dated = [t for t in times if t.start_date is not None]
+    if not dated:
+        return published, published, False
+    nearest = min(dated, key=lambda t: _distance(trigger, t))
+    return nearest.start_date, nearest.end_date or nearest.start_date, True
+
+
+def _distance(trigger: Trigger, time: TimeMention) -> int:
+    if time.end <= trigger.start:
+        return trigger.start - time.end
+    if time.start >= trigger.end:
+        return time.start - trigger.end
+    return 0

@@ -1,0 +1,93 @@
+"""Merging event mentions into happenings, for the events stage.
+
+In: the event mentions of one article in text order (one per trigger and
+place). Out: one `Event` per happening — mentions of the same type whose
+places, actors and dates agree are merged, keeping every evidence span and
+filling each field from whichever mention states it. Strikes on two towns
+stay two events; a strike reported in three sentences becomes one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rasd.doc import Argument, Event
+
+DATE_SLACK = dt.timedelta(days=1)
+
+
+@dataclass
+class Mention:
+    """An event mention and whether its date came from the text (not the publication date)."""
+
+    event: Event
+    explicit_date: bool
+    sentence: int
+
+
+def merge_mentions(mentions: list[Mention]) -> list[Event]:
+    """Merge mentions of the same happening.
+
+    «انشقاقات في صفوف داعش» + «انشقوا عنه ولجؤوا إلى حي القدم» → one DEFECT event.
+    """
+    merged: list[Mention] = []
+    for mention in mentions:
+        for kept in merged:
+            if _same_happening(kept, mention):
+                _absorb(kept, mention)
+                break
+        else:
+            merged.append(mention)
+    return [m.event for m in merged]
+
+
+def _same_happening(a: Mention, b: Mention) -> bool:
+    x, y = a.event, b.event
+    if x.type != y.type:
+        return False
+    if not _same_place(x.place, y.place):
+        return False
+    if a.sentence != b.sentence:
+        if x.modality != y.modality or not _compatible(x.actor, y.actor):
+            return False
+        if a.explicit_date and b.explicit_date and not _dates_overlap(x, y):
+            return False
+    return True
+
+
+def _same_place(p: Argument | None, q: Argument | None) -> bool:
+    if p is None or q is None:
+        # An unplaced mention is usually a re-mention («الهجوم») of a placed one.
+        return True
+    if p.geonameid is not None and p.geonameid == q.geonameid:
+        return True
+    return p.name == q.name
+
+
+def _compatible(p: Argument | None, q: Argument | None) -> bool:
+    return p is None or q is None or p.name == q.name
+
+
+def _dates_overlap(x: Event, y: Event) -> bool:
+    if None in (x.start_date, y.start_date):
+        return True
+    x_end = x.end_date or x.start_date
+    y_end = y.end_date or y.start_date
+    return x.start_date <= y_end + DATE_SLACK and y.start_date <= x_end + DATE_SLACK  # type: ignore[operator]
+
+
+def _absorb(kept: Mention, other: Mention) -> None:
+    x, y = kept.event, other.event
+    x.evidence.extend(e for e in y.evidence if e not in x.evidence)
+    if x.mode is None:
+        x.mode = y.mode
+    x.actor = x.actor or y.actor
+    x.target = x.target or y.target
+    x.place = x.place or y.place
+    x.attribution = x.attribution or y.attribution
+    x.killed = x.killed if x.killed is not None else y.killed
+    x.injured = x.injured if x.injured is not None else y.injured
+    if other.explicit_date and not kept.explicit_date:
+        x.start_date, x.end_date = y.start_date, y.end_date
+        kept.explicit_date = True

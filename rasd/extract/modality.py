@@ -1,0 +1,132 @@
+"""Modality of an event mention, for the events stage: asserted, planned, negated or uncertain.
+
+In: the tokens of the sentence and a trigger in it (with its future-prefix
+flag). Out: one of the four modality labels of `shared/docs/gold-format.md`.
+The cues are Arabic function words and phrases read on token norms; a cue
+must stand in the trigger's clause (not across a comma or a new reporting
+verb) except the sentence-wide hedges such as «لم يتم التأكد».
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rasd.doc import Token
+from rasd.extract.triggers import Trigger
+from rasd.text import normalize_search
+
+
+def _norms(*words: str) -> frozenset[str]:
+    return frozenset(normalize_search(w) for w in words)
+
+
+# Negation right before the trigger (at most two words between: «لم يتم تحديد»).
+NEGATORS = _norms("لم", "لن", "لا", "ليس", "ليست", "عدم", "دون", "بدون", "ولم", "ولن", "فلم")
+# A denial anywhere before the trigger in the sentence: «نفى ... أن».
+DENIALS = _norms("نفى", "نفت", "ينفي", "تنفي", "نفوا", "نفي", "ونفى", "ونفت", "نافيا", "نافية")
+PLANNED = _norms(
+    "سوف",
+    "سيتم",
+    "ستتم",
+    "المقرر",
+    "يعتزم",
+    "تعتزم",
+    "ينوي",
+    "تنوي",
+    "يفترض",
+    "ويفترض",
+    "موعد",
+    "موعدا",
+    "خطة",
+    "خطط",
+    "يخطط",
+    "تخطط",
+    "المتوقع",
+    "مرتقب",
+    "مرتقبة",
+    "المرتقب",
+    "يستعد",
+    "تستعد",
+    "يتجهز",
+    "تمهيدا",
+)
+UNCERTAIN = _norms(
+    "انباء",
+    "الانباء",
+    "يعتقد",
+    "يرجح",
+    "ربما",
+    "مزاعم",
+    "شائعات",
+    "يشتبه",
+    "يحتمل",
+    "محتمل",
+    "محتملة",
+    "يشاع",
+    "ترددت",
+    "تشير",
+    "يبدو",
+)
+# Hedges that make the whole sentence uncertain wherever they stand.
+SENTENCE_HEDGES = (
+    (normalize_search("غير"), normalize_search("مؤكدة")),
+    (normalize_search("غير"), normalize_search("مؤكد")),
+    (normalize_search("لم"), normalize_search("يتم"), normalize_search("التأكد")),
+    (normalize_search("حال"), normalize_search("تأكد")),
+)
+CLAUSE_BREAKS = frozenset("،,:;؛")
+# «قد» before a present verb is "may"; before a past verb it stresses the fact.
+MAY = normalize_search("قد")
+
+
+def classify(tokens: Sequence[Token], trigger: Trigger) -> str:
+    """The modality of `trigger` in its sentence's `tokens`.
+
+    «لم يسلموا سلاحهم» → negated; «سيتم الخروج» → planned;
+    «وانتشرت أنباء بأن اتفاقاً جرى» → uncertain; «أغلق التنظيم الطريق» → asserted.
+    """
+    norms = [t.norm for t in tokens]
+    clause = _clause_before(tokens, trigger.first)
+    near = norms[max(clause, trigger.first - 3) : trigger.first]
+    if any(n in NEGATORS for n in near) or any(n in DENIALS for n in norms[: trigger.first]):
+        return "negated"
+    if _has_hedge(norms):
+        return "uncertain"
+    before = norms[max(0, trigger.first - 12) : trigger.first]
+    if any(n in UNCERTAIN for n in before):
+        return "uncertain"
+    if trigger.pos == "verb" and trigger.first > 0 and norms[trigger.first - 1] == MAY:
+        verb = norms[trigger.first]
+        if verb[:1] in ("و", "ف"):
+            verb = verb[1:]
+        if verb[:1] in ("ي", "ت", "ن"):
+            return "uncertain"
+    window = norms[clause : trigger.first] + norms[trigger.first : trigger.last + 1]
+    if trigger.future or any(n in PLANNED or _future_aux(n) for n in window):
+        return "planned"
+    return "asserted"
+
+
+def _future_aux(norm: str) -> bool:
+    # «سيتم»، «ستقوم»، «سيجري»: future auxiliaries before a verbal noun.
+    return norm in _FUTURE_AUX
+
+
+_FUTURE_AUX = _norms("سيتم", "ستتم", "سيجري", "ستجري", "سيقوم", "ستقوم", "سيكون", "ستكون", "سيعقد")
+
+
+def _clause_before(tokens: Sequence[Token], index: int) -> int:
+    """Index of the first token of the clause holding tokens[index]."""
+    for i in range(index - 1, -1, -1):
+        if tokens[i].kind == "punct" and tokens[i].text in CLAUSE_BREAKS:
+            return i + 1
+    return 0
+
+
+def _has_hedge(norms: Sequence[str]) -> bool:
+    for hedge in SENTENCE_HEDGES:
+        n = len(hedge)
+        for i in range(len(norms) - n + 1):
+            if all(norms[i + k].endswith(hedge[k]) for k in range(n)):
+                return True
+    return False

@@ -1,0 +1,279 @@
+"""Event triggers for the events stage: which words announce an event, of which type.
+
+In: the tokens of a sentence (norms from the text core) and the event lexicon
+(`rasd/resources/event_lexicon.yaml` plus the user's files). Out: `Trigger`
+records — PLOVER type and mode, the tokens and character offsets, whether the
+word is a verb, a noun or a multi-word pattern, and whether it carries the
+future prefix سـ.
+
+The lexicon is written as stems and lemmas; `load_lexicon` expands each into
+its inflected forms once (every person, tense and voice of a verb, plurals and
+duals of a noun) and matching is then a few dict look-ups per token on the
+token's norm with its proclitics peeled off: «وقصفت» → قصفت, «بالغارات» → غارات.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from rasd.doc import Token
+from rasd.text import normalize_search
+
+LEXICON_PATH = Path(__file__).resolve().parents[1] / "resources" / "event_lexicon.yaml"
+
+# Words of a pattern may be separated by this many other tokens («أغلق التنظيم الطريق»).
+PATTERN_GAP = 3
+
+_PAST_SUBJECT = ("", "ت", "ا", "تا", "وا", "ن", "نا", "تم", "تما", "تن")
+_PAST_BEFORE_OBJECT = ("", "ت", "ا", "تا", "و", "نا", "تمو")
+_OBJECT = ("ه", "ها", "هم", "هما", "هن", "كم", "ك", "نا", "ني")
+_PRESENT_PREFIX = ("ي", "ت", "ن", "ا")
+_PRESENT_SUFFIX = ("", "ون", "ان", "ين", "ن", "وا", "ا")
+_PRESENT_BEFORE_OBJECT = ("", "ون", "ان", "و")
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """What a trigger form means: PLOVER type, mode, and part of speech."""
+
+    type: str
+    mode: str | None
+    pos: str  # verb, noun or pattern
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A matched trigger: tokens first..last (indexes into the sentence's tokens)."""
+
+    type: str
+    mode: str | None
+    pos: str
+    first: int
+    last: int
+    start: int
+    end: int
+    future: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    words: tuple[frozenset[str], ...]
+    sense: Sense | None  # None: a block pattern, not an event
+
+
+@dataclass
+class Lexicon:
+    """Inflected forms → senses, multi-word patterns indexed by their first word."""
+
+    verbs: dict[str, Sense] = field(default_factory=dict)
+    nouns: dict[str, Sense] = field(default_factory=dict)
+    patterns: list[Pattern] = field(default_factory=list)
+    pattern_heads: dict[str, list[int]] = field(default_factory=dict)
+    future_forms: set[str] = field(default_factory=set)
+    not_triggers: set[str] = field(default_factory=set)
+
+
+def verb_forms(entry: str) -> tuple[set[str], set[str]]:
+    """(forms, future forms) of a verb written "past" or "past/present-stem".
+
+    «قصف» → {قصف، قصفت، قصفوا، يقصف، تقصفون، قصفها ...}, future {سيقصف ...};
+    «سيطر/-» has no present forms.
+    """
+    past, _, present = entry.partition("/")
+    past = normalize_search(past.strip())
+    present = normalize_search(present.strip()) if present else past
+    forms: set[str] = set()
+    future: set[str] = set()
+    if past[-1] in "اي":  # weak final: دعا/دعو، استولى/ستولي
+        root = past[:-1]
+        forms |= {past, root + "ت", root + "وا", root + "تا", root + "يا", root + "ينا"}
+        forms |= {past + o for o in _OBJECT} | {root + "و" + o for o in _OBJECT}
+    else:
+        forms |= {past + s for s in _PAST_SUBJECT}
+        forms |= {past + s + o for s in _PAST_BEFORE_OBJECT for o in _OBJECT}
+    if present == "-":
+        return forms, future
+    if present[-1] in "وي":
+        root = present[:-1]
+        stems = [present, root + "ون", root + "ين", root + "وا", root + "ان"]
+        stems += [present + o for o in _OBJECT]
+    else:
+        stems = [present + s for s in _PRESENT_SUFFIX]
+        stems += [present + s + o for s in _PRESENT_BEFORE_OBJECT for o in _OBJECT]
+    for prefix in _PRESENT_PREFIX:
+        for stem in stems:
+            forms.add(prefix + stem)
+            future.add("س" + prefix + stem)
+    return forms | future, future
+
+
+def noun_forms(lemma: str) -> set[str]:
+    """Forms of a noun lemma: «غارة» → {غاره، غارات، غارتين، غارته ...}, «قصف» → {قصفا ...}."""
+    lemma = normalize_search(lemma.strip())
+    forms = {lemma}
+    if lemma.endswith("ه"):
+        base = lemma[:-1]
+        forms |= {base + "ات", base + "تين", base + "تان", base + "تي", base + "تا"}
+        forms |= {base + "ت" + o for o in _OBJECT} | {base + "ات" + o for o in _OBJECT}
+    else:
+        forms |= {lemma + s for s in ("ات", "ين", "ان", "ون", "ا", "ه", "ي", "يه", "يين")}
+        forms |= {lemma + o for o in _OBJECT} | {lemma + "ات" + o for o in _OBJECT}
+    return forms
+
+
+def _pattern_word_forms(word: str) -> frozenset[str]:
+    """Any inflection of a pattern word, as a verb or a noun: «أغلق» → اغلق، يغلق، اغلقت ..."""
+    norm = normalize_search(word)
+    forms = verb_forms(norm)[0] | noun_forms(norm)
+    if norm.startswith("ا") and len(norm) > 3:  # derived forms: أغلق → يغلق
+        forms |= verb_forms(f"{norm}/{norm[1:]}")[0]
+    return frozenset(forms)
+
+
+def load_lexicon(extra_files: Sequence[Path] = ()) -> Lexicon:
+    """The bundled event lexicon plus the user's files, expanded to forms (loaded once)."""
+    lex = Lexicon()
+    for path in (LEXICON_PATH, *extra_files):
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        lex.not_triggers |= {normalize_search(w) for w in data.get("not_triggers") or []}
+        for text in data.get("block") or []:
+            _add_pattern(lex, text, None)
+        for entry in data.get("triggers") or []:
+            _add_entry(lex, entry)
+    return lex
+
+
+def _add_entry(lex: Lexicon, entry: dict) -> None:
+    type_, mode = entry["type"], entry.get("mode")
+    for verb in entry.get("verbs") or []:
+        if " " in verb:
+            _add_pattern(lex, verb, Sense(type_, mode, "pattern"))
+            continue
+        forms, future = verb_forms(verb)
+        lex.future_forms |= future
+        for form in forms:
+            lex.verbs.setdefault(form, Sense(type_, mode, "verb"))
+    for noun in entry.get("nouns") or []:
+        if " " in noun:
+            _add_pattern(lex, noun, Sense(type_, mode, "pattern"))
+            continue
+        for form in noun_forms(noun):
+            lex.nouns.setdefault(form, Sense(type_, mode, "noun"))
+    for form in entry.get("forms") or []:
+        lex.verbs.setdefault(normalize_search(form), Sense(type_, mode, "verb"))
+    for text in entry.get("patterns") or []:
+        _add_pattern(lex, text, Sense(type_, mode, "pattern"))
+
+
+def _add_pattern(lex: Lexicon, text: str, sense: Sense | None) -> None:
+    words = tuple(_pattern_word_forms(w) for w in text.split())
+    lex.patterns.append(Pattern(words, sense))
+    for form in words[0]:
+        lex.pattern_heads.setdefault(form, []).append(len(lex.patterns) - 1)
+
+
+@lru_cache(maxsize=200_000)
+def candidates(norm: str) -> tuple[tuple[str, bool], ...]:
+    """(form, may be a verb) for a token norm with proclitics peeled off, longest first.
+
+    «وبالغارات» → (وبالغارات, True), (بالغارات, True), (غارات, False) ...
+    Only و/ف may stand before a verb; ب/ل/ك and ال mark a noun.
+    """
+    out: list[tuple[str, bool]] = [(norm, True)]
+    bases = [norm]
+    if norm[:1] in ("و", "ف") and len(norm) > 3:
+        bases.append(norm[1:])
+        out.append((norm[1:], True))
+    for base in bases:
+        for prefix in ("بال", "كال", "لل", "ال", "ب", "ل", "ك"):
+            if base.startswith(prefix) and len(base) - len(prefix) >= 2:
+                out.append((base[len(prefix) :], False))
+    return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
+def _form_set(norm: str) -> frozenset[str]:
+    return frozenset(form for form, _ in candidates(norm))
+
+
+def _lookup(lex: Lexicon, norm: str) -> tuple[Sense | None, str]:
+    if norm in lex.not_triggers or norm[1:] in lex.not_triggers:
+        return None, ""
+    for form, verb_ok in candidates(norm):
+        if verb_ok and form in lex.verbs:
+            return lex.verbs[form], form
+        if form in lex.nouns:
+            return lex.nouns[form], form
+    return None, ""
+
+
+def find_triggers(lex: Lexicon, tokens: Sequence[Token]) -> list[Trigger]:
+    """Triggers in one sentence's tokens: patterns first, then single words not inside one.
+
+    «فقد أغلق التنظيم الطريق» → [Trigger(COERCE, restrict, pattern, «أغلق التنظيم الطريق»)].
+    """
+    taken: set[int] = set()
+    found: list[Trigger] = []
+    # Block patterns first, so «خاض الحزب معركة انتخابية» is not «خاض معركة».
+    for blocking in (True, False):
+        for i, token in enumerate(tokens):
+            if i in taken or token.kind != "word":
+                continue
+            for pattern_id in _heads(lex, token.norm):
+                pattern = lex.patterns[pattern_id]
+                if (pattern.sense is None) != blocking:
+                    continue
+                last = _match_rest(pattern, tokens, i)
+                if last is None or not taken.isdisjoint(range(i, last + 1)):
+                    continue
+                taken.update(range(i, last + 1))
+                if pattern.sense:
+                    found.append(_trigger(lex, pattern.sense, tokens, i, last))
+                break
+    for i, token in enumerate(tokens):
+        if i in taken or token.kind != "word":
+            continue
+        sense, _ = _lookup(lex, token.norm)
+        if sense:
+            found.append(_trigger(lex, sense, tokens, i, i))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def _heads(lex: Lexicon, norm: str) -> Iterable[int]:
+    ids: set[int] = set()
+    for form, _ in candidates(norm):
+        ids.update(lex.pattern_heads.get(form, ()))
+    # Longer patterns first, so «إضراب عن الطعام» wins over «إضراب».
+    return sorted(ids, key=lambda k: (-len(lex.patterns[k].words), k))
+
+
+def _match_rest(pattern: Pattern, tokens: Sequence[Token], first: int) -> int | None:
+    pos = first
+    for word in pattern.words[1:]:
+        for j in range(pos + 1, min(pos + 2 + PATTERN_GAP, len(tokens))):
+            if tokens[j].kind == "word" and word & _form_set(tokens[j].norm):
+                pos = j
+                break
+        else:
+            return None
+    return pos
+
+
+def _trigger(lex: Lexicon, sense: Sense, tokens: Sequence[Token], first: int, last: int) -> Trigger:
+    future = any(form in lex.future_forms for form, _ in candidates(tokens[first].norm))
+    return Trigger(
+        sense.type,
+        sense.mode,
+        sense.pos,
+        first,
+        last,
+        tokens[first].start,
+        tokens[last].end,
+        future,
+    )

@@ -1,0 +1,91 @@
+"""Unit: event triggers are found in every inflection, pattern and user-added entry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rasd.extract.triggers import find_triggers, load_lexicon
+from rasd.text import analyze
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+def triggers(lexicon, text: str) -> list[tuple[str, str | None, str]]:
+    tokens, _ = analyze(text)
+    return [(t.type, t.mode, text[t.start : t.end]) for t in find_triggers(lexicon, tokens)]
+
+
+@pytest.mark.parametrize(
+    "word", ["قصف", "يقصف", "قصفت", "قصفوا", "قُصفت", "تقصف", "سيقصفون", "وقصفت", "قصفها"]
+)
+def test_unit_verb_forms_of_shelling_are_assault(lexicon, word: str) -> None:
+    assert triggers(lexicon, word) == [("ASSAULT", "heavy-weapons", word)]
+
+
+@pytest.mark.parametrize("word", ["القصف", "بقصف", "غارات", "الغارة", "بالغارات", "غارتين"])
+def test_unit_verbal_nouns_and_plurals_are_assault(lexicon, word: str) -> None:
+    assert [t[0] for t in triggers(lexicon, word)] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("فقد أغلق التنظيم الطريق بين الحجر الأسود والقدم", ("COERCE", "restrict")),
+        ("أعاد فتح الطريق بين الحجر الأسود وبلدة يلدا", ("RETREAT", "access")),
+        ("إن تنظيم داعش منع خروج عائلات فلسطينية", ("COERCE", "restrict")),
+        ("كما شنت قوات النظام غارات على قرية كفر داعل", ("ASSAULT", "aerial")),
+        ("أعلن عشرات الجنود الانشقاق عن الجيش", ("DEFECT", None)),
+        ("استهدف المسلحون الحاجز بقذائف الهاون", ("ASSAULT", "heavy-weapons")),
+    ],
+)
+def test_unit_multiword_patterns_win_over_their_words(lexicon, text: str, expected) -> None:
+    first = triggers(lexicon, text)[0]
+    assert (first[0], first[1]) == expected
+    assert " " in first[2]  # the pattern, not one of its words
+
+
+def test_unit_block_patterns_silence_their_words(lexicon) -> None:
+    found = triggers(lexicon, "أعلن الطرفان وقف إطلاق النار في المدينة")
+    assert ("RETREAT", "ceasefire") in [(t, m) for t, m, _ in found]
+    assert "ASSAULT" not in [t for t, _, _ in found]
+    assert triggers(lexicon, "خاض الحزب معركة انتخابية صعبة") == []
+
+
+def test_unit_not_triggers_and_background_control_are_not_events(lexicon) -> None:
+    assert triggers(lexicon, "وتقع تدمر في وسط البلاد") == []
+    # «يسيطر» is a standing state (background), «سيطر» a seizure.
+    assert triggers(lexicon, "ويسيطر تنظيم داعش على كامل مدينة الحجر الأسود") == []
+    assert [t[0] for t in triggers(lexicon, "سيطر مقاتلو المعارضة على نقاط عدة")] == ["COERCE"]
+
+
+def test_unit_future_prefix_is_flagged(lexicon) -> None:
+    tokens, _ = analyze("سيقصفون المدينة")
+    assert find_triggers(lexicon, tokens)[0].future
+    tokens, _ = analyze("قصفوا المدينة")
+    assert not find_triggers(lexicon, tokens)[0].future
+
+
+def test_unit_trigger_offsets_slice_the_text(lexicon, seed_raw: str) -> None:
+    tokens, _ = analyze(seed_raw)
+    found = find_triggers(lexicon, tokens)
+    assert len(found) >= 8
+    for t in found:
+        assert tokens[t.first].start == t.start and tokens[t.last].end == t.end
+
+
+def test_unit_user_lexicon_adds_a_type(tmp_path: Path) -> None:
+    user = tmp_path / "mine.yaml"
+    user.write_text(
+        "triggers:\n  - {type: PROTEST, mode: hunger, verbs: [], nouns: [], "
+        "patterns: [امتنع عن الطعام]}\n  - {type: AID, mode: humanitarian, "
+        "verbs: [], nouns: [سلة غذائية]}\n",
+        encoding="utf-8",
+    )
+    lexicon = load_lexicon([user])
+    assert triggers(lexicon, "امتنع الأسرى عن الطعام")[0][:2] == ("PROTEST", "hunger")
+    assert triggers(lexicon, "وزعت السلال الغذائية")[0][:2] == ("AID", "humanitarian")
