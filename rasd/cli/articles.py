@@ -23,9 +23,10 @@ from rasd.errors import PROBLEMS, RasdError
 FORMATS = ("jsonl", "csv", "parquet")
 
 
-def samples_dir() -> Path:
-    """The bundled demo articles."""
-    return Path(str(files("rasd") / "resources" / "samples"))
+def sample_files() -> list[str]:
+    """The bundled demo articles (the folder also holds their PROVENANCE and build script)."""
+    folder = Path(str(files("rasd") / "resources" / "samples"))
+    return [str(p) for p in sorted(folder.iterdir()) if p.suffix in (".txt", ".jsonl", ".html")]
 
 
 def _date(value: str | None, option: str) -> str | None:
@@ -85,7 +86,7 @@ def ingest(
 
     sources = list(paths or [])
     if samples:
-        sources.append(str(samples_dir()))
+        sources += sample_files()
     if not sources:
         raise RasdError(
             "nothing to ingest", hint="give files or directories, - for stdin, or --samples"
@@ -207,14 +208,11 @@ def search(
 
 
 def _highlight(hit) -> str:  # type: ignore[no-untyped-def]
+    """The snippet with hits in reverse video on a terminal, in [brackets] in a pipe."""
+    left, right = ("[reverse]", "[/reverse]") if out.is_terminal else ("\\[", "]")
     parts, last = [], 0
     for start, end in hit.spans:
-        parts += [
-            escape(hit.snippet[last:start]),
-            "[reverse]",
-            escape(hit.snippet[start:end]),
-            "[/reverse]",
-        ]
+        parts += [escape(hit.snippet[last:start]), left, escape(hit.snippet[start:end]), right]
         last = end
     parts.append(escape(hit.snippet[last:]))
     return "".join(parts)
