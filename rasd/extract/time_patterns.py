@@ -1,0 +1,150 @@
+"""The regular grammar of Arabic temporal expressions, compiled once into one regex.
+
+In: a `TimeLexicon` (folded calendar words). Out: `TimePatterns`, one compiled
+alternation over the folded text whose named top-level groups are the rules
+(`dmy`, `weekday`, `ago`, ...); each rule's own groups are prefixed with its
+name («dmy__day»). A single `finditer` pass finds every expression; at one
+position the first rule listed wins, so specific rules come first.
+
+Patterns are written on folded text (أ/إ/آ → ا, ى → ي, ة → ه, digits ASCII):
+«الأسبوع المقبل» is matched as «الاسبوع المقبل».
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rasd.extract.time_lexicon import TimeLexicon, alternation
+
+# Rules in priority order. {NAME} are vocabularies from the lexicon.
+_YEAR_TAIL = r"(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<year>\d{4})(?:\s*م(?!\w))?"
+RULES: tuple[tuple[str, str], ...] = (
+    (
+        "range_days",
+        r"(?:بين|من)\s+(?P<d1>{DAY})\s+(?:(?P<m1>{MONTHX})\s+)?(?:و\s*|الي\s+|حتي\s+|لغايه\s+)"
+        r"(?P<d2>{DAY})\s+(?:من\s+)?(?P<m2>{MONTHX})(?:\s*[،,]?\s*" + _YEAR_TAIL + ")?",
+    ),
+    (
+        "range_dash",
+        r"(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})\s+(?:من\s+)?(?P<m2>{MONTHX})"
+        r"(?:\s*[،,]?\s*" + _YEAR_TAIL + ")?",
+    ),
+    (
+        "range_weekdays",
+        r"(?:من|بين)\s+(?:يوم\s+)?(?P<w1>{WD})\s+(?:الي\s+|حتي\s+|و\s*)(?:يوم\s+)?(?P<w2>{WD})"
+        r"(?:\s+(?P<qual>{QUAL}))?",
+    ),
+    (
+        "range_years",
+        r"(?:(?:بين|من)\s+)?(?:عامي|العامين|سنتي|الاعوام|السنوات|عام|العام)\s+(?P<y1>\d{4})\s*(?:م\s+)?"
+        r"(?:و\s*|الي\s+|حتي\s+)(?:عام\s+)?(?P<y2>\d{4})(?:\s*م(?!\w))?",
+    ),
+    (
+        "numeric",
+        r"(?<![\d/.\-])(?P<a>\d{1,4})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})(?![\d/])"
+        r"(?:\s*(?P<hijri>ه)(?!\w))?",
+    ),
+    (
+        "dmy",
+        r"(?:(?:يوم\s+)?(?P<wd>{WD})\s+(?:(?:ال)?موافق\s+)?)?(?:(?P<edge>{EDGE})\s+)?"
+        r"(?:(?P<day>{DAY})\s+(?:من\s+)?)?(?:(?P<shahr>شهر)\s+)?"
+        r"(?P<month>{MONTH})(?P<dual>\s*(?:\(\s*|/\s*|-\s*)?(?:{MONTH})\s*\)?)?"
+        r"(?:\s*[،,]?\s*" + _YEAR_TAIL + r"|\s+(?P<qual>{QUAL}))?",
+    ),
+    (
+        "hijri",
+        r"(?:(?P<day>{DAY})\s+(?:من\s+)?)?(?:(?P<shahr>شهر)\s+)?(?P<month>{HMONTH})"
+        r"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<year>1[34]\d\d)(?:\s*ه(?:جري|جريه)?(?!\w))?)?",
+    ),
+    ("feast", r"(?:(?P<nth>اول|ثاني|ثالث|رابع)\s+ايام\s+)?(?P<feast>{FEAST})"),
+    ("day_of_month", r"(?:يوم\s+)?(?P<day>{DAY})\s+(?:من\s+)?(?:ال)?شهر\s+(?P<qual>{QUAL})"),
+    (
+        "decade",
+        r"(?:ال)?(?P<decade>{DECADE})(?:\s+(?:من\s+)?(?P<century>{CENTURY}))?",
+    ),
+    (
+        "season",
+        r"(?P<season>(?:ال)?(?:{SEASON}))\s+(?:(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<year>\d{4})(?!\d)"
+        r"|(?P<this>هذا\s+العام|هذه\s+السنه)|(?:العام|السنه)\s+(?P<pqual>{QUAL})|(?P<qual>{QUAL}))",
+    ),
+    (
+        "year",
+        r"(?:(?P<edge>{EDGE})\s+(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?|(?:ال)?عام\s+|(?:ال)?سنه\s+)"
+        r"(?P<year>\d{4})(?!\d)(?:\s*(?P<era>م|ه)(?!\w))?",
+    ),
+    (
+        "period",
+        r"(?:(?P<edge>{EDGE})\s+)?(?:(?P<this>هذا|هذه)\s+)?(?P<unit>{PUNIT})(?:\s+(?P<qual>{QUAL}))?",
+    ),
+    (
+        "last_n",
+        r"(?P<unit>ال(?:{CUNIT}))\s+(?:(?P<num>(?:ال)?(?:{NUMW})|(?:ال\s*)?\d{1,3})\s+)?(?P<qual>{QUAL})",
+    ),
+    (
+        "ago",
+        r"(?P<dir>منذ|قبل|بعد|خلال|في\s+غضون)\s+(?:(?P<approx>{APPROX})\s+)?"
+        r"(?:(?P<num>{NUMW}|\d{1,3})\s+)?(?P<unit>{CUNIT})(?![\w])(?!\s+\d)",
+    ),
+    (
+        "relday",
+        r"(?:(?P<part>{PART})\s+)?(?P<rel>{RELDAY})(?![\w])"
+        r"(?:\s*\(?\s*(?P<wd>{WD})(?![\w])\s*\)?)?",
+    ),
+    (
+        "weekday",
+        r"(?:(?P<part>{PART})\s+)?(?:(?P<yawm>يوم|يومي)\s+)?"
+        r"(?P<wds>{WD}(?:\s*(?:[،,/-]\s*|و\s*|او\s+)(?:يوم\s+)?(?:{WD}))*)"
+        r"(?:\s+(?P<qual>{QUAL})|\s+من\s+(?:ال)?اسبوع\s+(?P<wqual>{QUAL}))?",
+    ),
+    ("bare_year", r"(?P<year>(?:19|20)\d\d)(?:\s*(?P<era>م)(?!\w))?"),
+)
+
+
+@dataclass(frozen=True)
+class TimePatterns:
+    regex: re.Pattern[str]
+    weekday: re.Pattern[str]  # one weekday name, to list those of a «wds» group
+    month: re.Pattern[str]  # one Gregorian month name, the first of «آب (أغسطس)»
+
+
+def _vocab(lex: TimeLexicon) -> dict[str, str]:
+    day_numbers = [k for k, v in lex.ordinals.items() if v <= 31]
+    month = alternation(lex.months)
+    return {
+        "MONTH": month,
+        # a month named twice, as Syrian and Egyptian papers do: «يونيو (حزيران)», «آذار/مارس»
+        "MONTHX": rf"(?:{month})(?:\s*(?:\(\s*|/\s*|-\s*)?(?:{month})\s*\)?)?",
+        "HMONTH": alternation(lex.hijri_months),
+        "WD": alternation(lex.weekdays),
+        "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?!\d)|" + alternation(day_numbers),
+        "QUAL": alternation(lex.qualifiers),
+        "EDGE": alternation(lex.edges),
+        "PART": alternation(lex.day_parts),
+        "RELDAY": alternation(lex.relative_days),
+        "FEAST": alternation(lex.feasts),
+        "DECADE": alternation(lex.decades),
+        "CENTURY": alternation(lex.centuries),
+        "SEASON": alternation(lex.seasons),
+        "PUNIT": alternation(lex.period_units),
+        "CUNIT": alternation(lex.count_units),
+        "NUMW": alternation(lex.cardinals),
+        "APPROX": alternation(lex.approximately),
+    }
+
+
+def compile_patterns(lex: TimeLexicon) -> TimePatterns:
+    """One regex for all rules; named groups of rule R are «R__name»."""
+    vocab = _vocab(lex)
+    parts = []
+    for name, template in RULES:
+        body = re.sub(r"\{([A-Z]+)\}", lambda m: f"(?:{vocab[m.group(1)]})", template)
+        body = re.sub(r"\(\?P([<=])(\w+)", rf"(?P\1{name}__\2", body)
+        parts.append(f"(?P<{name}>{body})")
+    # An expression starts a word, after at most a conjunction and a preposition.
+    master = r"(?<![\w])(?:[وف]?[بلك]?)(?:" + "|".join(parts) + r")(?![\w])"
+    return TimePatterns(
+        re.compile(master),
+        re.compile(rf"(?:{vocab['WD']})"),
+        re.compile(rf"(?:{vocab['MONTH']})"),
+    )

@@ -1,0 +1,183 @@
+"""Unit tests of the times stage on real Arabic: the seed, every rule, the rejections."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rasd.doc import Doc
+from rasd.extract import times
+from rasd.extract.times import find_publication_date
+from rasd.pipeline import TEXT, Pipeline
+
+D = dt.date.fromisoformat
+SEED_PUBLISHED = D("2018-03-11")  # a Sunday
+
+
+@pytest.fixture(scope="module")
+def run() -> Pipeline:
+    return Pipeline([TEXT, times.stage()])
+
+
+def resolve(run: Pipeline, text: str, published: dt.date | None = SEED_PUBLISHED):
+    doc = run(Doc(text=text, published=published))
+    for t in doc.times:
+        assert text[t.start : t.end] == t.text
+    return {t.text: (t.start_date, t.end_date, t.granularity) for t in doc.times}
+
+
+def day(iso: str) -> tuple[dt.date, dt.date, str]:
+    return (D(iso), D(iso), "day")
+
+
+def test_seed_expectations_of_the_issue(run: Pipeline, seed_raw: str) -> None:
+    found = resolve(run, seed_raw)
+    assert found["أمس"] == day("2018-03-10")
+    assert found["أول من أمس"] == day("2018-03-09")
+    assert found["يوم الجمعة"] == day("2018-03-09")
+    assert found["يومي الثلاثاء والأربعاء القادمين"] == (D("2018-03-13"), D("2018-03-14"), "range")
+    assert found["منذ عشرة أيام"] == day("2018-03-01")
+    # the Saturday–Friday week containing Sunday 2018-03-11
+    assert found["الأسبوع الجاري"] == (D("2018-03-10"), D("2018-03-16"), "week")
+    assert len(found) == 6  # nothing else in the seed is a time («منذ مدة», «حالياً» are vague)
+
+
+def test_seed_without_publication_date_is_unresolved(run: Pipeline, seed_raw: str) -> None:
+    doc = run(Doc(text=seed_raw))
+    assert len(doc.times) == 7
+    assert all(t.start_date is None and t.end_date is None for t in doc.times)
+    assert find_publication_date(seed_raw) is None
+
+
+def test_dateline_gives_the_publication_date(run: Pipeline) -> None:
+    text = "دمشق - 22 نيسان 2018\nقالت مصادر أمس إن الطريق أغلق."
+    assert find_publication_date(text) == D("2018-04-22")
+    assert resolve(run, text, None)["أمس"] == day("2018-04-21")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقع الهجوم في 22 نيسان 2018 قرب دوما", day("2018-04-22")),
+        ("وقع الهجوم في 22 أبريل 2018 قرب دوما", day("2018-04-22")),
+        ("وقع الهجوم في 22 أفريل 2018 قرب دوما", day("2018-04-22")),
+        ("انطلقت الاحتجاجات في 15 جويلية 2015", day("2015-07-15")),
+        ("عاد في 3 أوت 2015 إلى تونس", day("2015-08-03")),
+        ("أعلن في الأول من كانون الثاني 2016", day("2016-01-01")),
+        ("عقدت الجلسة في 22/4/2018 بحضور الوفد", day("2018-04-22")),
+        ("عقدت الجلسة بتاريخ 2018-04-22 بحضور الوفد", day("2018-04-22")),
+        ("عقدت الجلسة في ٢٢/٤/٢٠١٨ بحضور الوفد", day("2018-04-22")),
+        ("وذلك في 1 شوال 1436 هـ", day("2015-07-17")),
+        ("جرت الانتخابات في السابع من يونيو (حزيران) الماضي", day("2018-06-07")),
+    ],
+)
+def test_calendar_dates_in_every_regional_set(run: Pipeline, text: str, expected) -> None:
+    found = resolve(run, text, D("2018-07-31") if "يونيو" in text else SEED_PUBLISHED)
+    assert list(found.values()) == [expected]
+
+
+def test_months_without_day_or_year(run: Pipeline) -> None:
+    found = resolve(run, "رفعت درجة التأهب في أغسطس آب الماضي", D("2015-07-27"))
+    assert found == {"أغسطس آب الماضي": (D("2014-08-01"), D("2014-08-31"), "month")}
+    found = resolve(run, "وتوقف القتال في شهر آذار", D("2018-05-02"))
+    assert found == {"شهر آذار": (D("2018-03-01"), D("2018-03-31"), "month")}
+    # a day and month without a year take the year nearest to publication
+    assert resolve(run, "وصل في 28 كانون الأول", D("2018-01-03")) == {
+        "28 كانون الأول": day("2017-12-28")
+    }
+
+
+def test_impossible_and_absurd_dates_are_rejected(run: Pipeline) -> None:
+    assert resolve(run, "قالت إنه سيصل في 31 شباط 2018 إلى دمشق") == {}
+    assert resolve(run, "عقدت الجلسة في 30/2/2018 بحضور الوفد") == {}
+    assert resolve(run, "يعود ذلك إلى عام 3015 كما قال") == {}
+    assert resolve(run, "وذلك في 31 رمضان 1436 هـ") == {}  # a Hijri month has at most 30
+
+
+def test_feast_and_hijri_month(run: Pipeline) -> None:
+    found = resolve(run, "تتعرض لقصف شديد منذ أول أيام عيد الفطر", D("2015-07-22"))
+    assert found == {"أول أيام عيد الفطر": day("2015-07-17")}
+    found = resolve(run, "وصلوا خلال شهر رمضان", D("2015-07-22"))
+    assert found["شهر رمضان"] == (D("2015-06-18"), D("2015-07-16"), "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قتل ثلاثة أشخاص قبل يومين", day("2018-03-09")),
+        ("انشقوا منذ ٣ أيام", day("2018-03-08")),
+        ("بدأ الحصار منذ ثلاثة أسابيع", day("2018-02-18")),
+        ("بدأت المعركة منذ حوالى شهر", day("2018-02-11")),
+        ("غادروا قبل 11 يوما", day("2018-02-28")),
+        ("قتل العشرات خلال الأسبوعين الماضيين", (D("2018-02-25"), D("2018-03-10"), "range")),
+        ("شيع الحزب خلال اليومين الماضيين قاصرا", (D("2018-03-09"), D("2018-03-10"), "range")),
+        ("ارتفعت الأسعار الشهر الماضي", (D("2018-02-01"), D("2018-02-28"), "month")),
+        ("تجري الانتخابات العام المقبل", (D("2019-01-01"), D("2019-12-31"), "year")),
+        ("يصل الوفد الأسبوع المقبل", (D("2018-03-17"), D("2018-03-23"), "week")),
+        ("بدأ القصف مطلع الشهر الماضي", (D("2018-02-01"), D("2018-02-10"), "range")),
+        ("تراجع الإنتاج أواخر العام الماضي", (D("2017-10-01"), D("2017-12-31"), "range")),
+        ("يعقد المؤتمر في الخامس عشر من الشهر الجاري", day("2018-03-15")),
+        ("بدأت المعارك في حلب في صيف 2012", (D("2012-06-01"), D("2012-08-31"), "range")),
+        ("انتهت بعيدة عن دمشق ستينات القرن العشرين", (D("1960-01-01"), D("1969-12-31"), "range")),
+        ("يستمر الإضراب بين 1 و5 آب", (D("2018-08-01"), D("2018-08-05"), "range")),
+        ("وذلك بين عامي 2011 و2013", (D("2011-01-01"), D("2013-12-31"), "range")),
+    ],
+)
+def test_relative_periods_and_ranges(run: Pipeline, text: str, expected) -> None:
+    assert list(resolve(run, text).values()) == [expected]
+
+
+def test_day_words_and_parts_of_day(run: Pipeline) -> None:
+    found = resolve(run, "شنت الطائرات غارات فجر اليوم ثم مساء أمس، ويعود الوفد بعد غد")
+    assert found == {
+        "فجر اليوم": day("2018-03-11"),
+        "مساء أمس": day("2018-03-10"),
+        "بعد غد": day("2018-03-13"),
+    }
+    found = resolve(run, "وقصفت المدينة ليل الاثنين-الثلاثاء")
+    assert found == {"ليل الاثنين-الثلاثاء": (D("2018-03-05"), D("2018-03-06"), "range")}
+
+
+def test_today_with_a_weekday_takes_the_weekday(run: Pipeline) -> None:
+    # a wire story of Monday published on Friday 2015-07-31
+    found = resolve(run, "قال رئيس الوزراء اليوم الاثنين إن أنقرة", D("2015-07-31"))
+    assert found == {"اليوم": day("2015-07-27"), "الاثنين": day("2015-07-27")}
+    found = resolve(run, "في هجوم جنوب شرقي البلاد اليوم (الخميس).", D("2015-07-31"))
+    assert found == {"اليوم": day("2015-07-30"), "الخميس": day("2015-07-30")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("عقد الاجتماع يوم الأحد في جنيف", "2018-03-11"),  # past, same weekday: the same day
+        ("سيعقد الاجتماع يوم الأحد في جنيف", "2018-03-18"),
+        ("وصل الوفد الثلاثاء إلى جنيف", "2018-03-06"),
+        ("من المقرر أن يصل الوفد الثلاثاء إلى جنيف", "2018-03-13"),
+        ("سوف يصل الوفد يوم الخميس", "2018-03-15"),
+        ("ويفترض أن يتجمع آلاف الأشخاص بعد ظهر الأحد في اسطنبول", "2018-03-18"),
+        ("وصل الوفد يوم الجمعة الماضي", "2018-03-09"),
+        ("يصل الوفد يوم الجمعة المقبل", "2018-03-16"),
+    ],
+)
+def test_tense_decides_the_direction_of_a_weekday(run: Pipeline, text: str, expected: str) -> None:
+    assert list(resolve(run, text).values()) == [day(expected)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وفي اليوم التالي عاد الهدوء",
+        "عين اليوم – اسطنبول",
+        "وقال لـ«اليوم» إن الوضع هادئ",
+        "مارس الضغط على الحكومة",
+        "تصاعد القصف في الأيام الماضية",
+        "يعيش هنا منذ سنوات",
+        "بعد يوم من قصف مماثل على المدينة",
+        "مهمة تجارية تستغرق أربعة أيام",
+        "قتل 2015 شخصا في المعارك",
+        "وصل الأحد عشر لاعبا",
+    ],
+)
+def test_not_times(run: Pipeline, text: str) -> None:
+    assert resolve(run, text) == {}
