@@ -1,0 +1,568 @@
+"""Recognition of toponyms for the places stage: tokens in, place candidates out.
+
+In: the tokens of a `Doc` (text core: offsets, search-normalised `norm`,
+clitic segments), its entities if an NER stage ran, and the `Gazetteer`.
+Out: `Candidate`s — spans that name a place, each with the gazetteer places
+that bear the name (none for a name the gazetteer lacks), the kind of trigger
+noun before it (مدينة، محافظة، حي...) and whether words around it make it
+relative («جنوب دمشق», «ريف حلب الشمالي»). Resolution is in
+`rasd.extract.place_resolution`.
+
+Matching is one dictionary lookup per token form: a token is tried as it is
+and without its proclitics (و ف ب ل ك, «لل» → «ال»), so «بدمشق» → «دمشق» and
+«للرقة» → «الرقة»; a multi-word name then checks the following tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rasd.doc import Span, Token
+from rasd.extract.gazetteer import Gazetteer, Place, name_key
+from rasd.text import normalize_search
+
+# Proclitic strings a name may carry (conjunction, then preposition), longest first.
+PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+
+
+def _words(*words: str) -> frozenset[str]:
+    return frozenset(normalize_search(w) for w in words)
+
+
+# Trigger nouns before a name, by what they announce (singular, dual, plural).
+TRIGGERS: dict[str, str] = {
+    **dict.fromkeys(_words("محافظة", "محافظتي", "ريف", "ريفي", "ولاية", "إقليم", "اقليم"), "admin"),
+    **dict.fromkeys(
+        _words("مدينة", "مدينتي", "مدن", "بلدة", "بلدتي", "بلدات", "قرية", "قريتي", "قرى"), "city"
+    ),
+    **dict.fromkeys(
+        _words(
+            "حي",
+            "حيي",
+            "أحياء",
+            "مخيم",
+            "مخيمي",
+            "منطقة",
+            "منطقتي",
+            "معبر",
+            "جبل",
+            "سهل",
+            "نهر",
+            "مطار",
+            "قاعدة",
+            "ضاحية",
+            "ناحية",
+            "بلدية",
+        ),
+        "part",
+    ),
+}
+# Triggers that announce several names: «بلدتي الفوعة وكفريا».
+PLURAL_TRIGGERS = _words(
+    "محافظتي", "ريفي", "مدينتي", "مدن", "بلدتي", "بلدات", "قريتي", "قرى", "حيي", "أحياء", "مخيمي"
+)
+# Words before a name that make it relative: part of, near, a side of.
+RELATIVE_BEFORE = _words(
+    "جنوب",
+    "شمال",
+    "شرق",
+    "غرب",
+    "جنوبي",
+    "شمالي",
+    "شرقي",
+    "غربي",
+    "وسط",
+    "أطراف",
+    "محيط",
+    "ضواحي",
+    "قرب",
+    "مشارف",
+    "تخوم",
+    "القسم",
+    "الجزء",
+    "أجزاء",
+    "الجهة",
+    "الشرقي",
+    "الغربي",
+    "الشمالي",
+    "الجنوبي",
+    "الشرقية",
+    "الغربية",
+    "الشمالية",
+    "الجنوبية",
+    "القريبة",
+    "القرب",
+)
+RELATIVE_AFTER = _words(
+    "الشمالي",
+    "الجنوبي",
+    "الشرقي",
+    "الغربي",
+    "الشمالية",
+    "الجنوبية",
+    "الشرقية",
+    "الغربية",
+    "الأوسط",
+    "وريفها",
+)
+DIRECTIONS = {
+    normalize_search(w): part
+    for w, part in (
+        ("شمال", "north"),
+        ("شمالي", "north"),
+        ("جنوب", "south"),
+        ("جنوبي", "south"),
+        ("شرق", "east"),
+        ("شرقي", "east"),
+        ("غرب", "west"),
+        ("غربي", "west"),
+    )
+}
+# A name right after these is an outlet, not a place: «صحيفة الوطن», «قناة الميادين».
+OUTLET_BEFORE = _words("صحيفة", "جريدة", "قناة", "مجلة", "إذاعة", "موقع")
+# A name right after these is a person's: «أبو دمشق», «الشيخ ...».
+PERSON_BEFORE = _words(
+    "أبو", "أبي", "ابن", "بن", "بنت", "الشيخ", "السيد", "الحاج", "الدكتور", "العقيد", "العميد"
+)
+# Words that never start an unknown name after a trigger noun.
+NOT_A_NAME = _words(
+    "التي",
+    "الذي",
+    "الذين",
+    "في",
+    "من",
+    "على",
+    "إلى",
+    "عن",
+    "مع",
+    "بين",
+    "حيث",
+    "قرب",
+    "داخل",
+    "خارج",
+    "نفسها",
+    "ذاتها",
+    "أخرى",
+    "آمنة",
+    "عازلة",
+    "واسعة",
+    "كبيرة",
+    "صغيرة",
+    "سكنية",
+    "شعبي",
+    "سكني",
+    "الآمنة",
+    "العازلة",
+    "الحدودية",
+    "المحاصرة",
+    "المحتلة",
+    "المجاورة",
+    "المذكورة",
+    "المستهدفة",
+    "العسكرية",
+    "الخاضعة",
+    "المحيطة",
+    "القريبة",
+    "الواقعة",
+    "المنكوبة",
+    "المتضررة",
+    "الحرة",
+    "الأثرية",
+    "السكنية",
+    "الصناعية",
+    "التجارية",
+    "الشرقية",
+    "الغربية",
+    "الشمالية",
+    "الجنوبية",
+    "الوسطى",
+    "القديمة",
+    "الجديدة",
+    "الكبرى",
+    "الدولي",
+    "العسكري",
+    "هذه",
+    "هذا",
+    "تلك",
+    "ذلك",
+    "كل",
+    "عدة",
+    "بعض",
+    "أي",
+    "الشرقي",
+    "الغربي",
+    "الشمالي",
+    "الجنوبي",
+    "المجاور",
+    "المحاذي",
+)
+# First words of two-word village and quarter names: «كفر داعل», «تل أبيض», «عين العرب».
+NAME_HEADS = _words(
+    "كفر",
+    "تل",
+    "عين",
+    "دير",
+    "بيت",
+    "جسر",
+    "خان",
+    "رأس",
+    "راس",
+    "أبو",
+    "بني",
+    "بئر",
+    "باب",
+    "أم",
+    "وادي",
+    "مرج",
+    "ضهور",
+    "معرة",
+    "جبل",
+    "سهل",
+    "عرب",
+    "قصر",
+    "حزم",
+)
+
+
+# Towns below this size whose name is a common word need a trigger noun or NER to count.
+WEAK_POPULATION = 100_000
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A span that names a place, before resolution.
+
+    first/last: token indexes of its first and last word. places: gazetteer
+    entries bearing the name (empty: a name the gazetteer lacks). trigger:
+    "admin", "city", "part" or "" for the noun before it. relative: words around
+    make it a part of / near the place. source: gazetteer, trigger, ner, local
+    (a name learnt earlier in the same article), capital («العاصمة») or
+    country-part («شمال البلاد»).
+    """
+
+    start: int
+    end: int
+    text: str
+    first: int
+    last: int
+    places: tuple[Place, ...]
+    trigger: str = ""
+    relative: bool = False
+    source: str = "gazetteer"
+    part: str = ""
+    key: tuple[str, ...] = ()
+
+
+def _letter_offsets(text: str) -> list[int]:
+    """Offsets in `text` of its letters, skipping diacritics and tatweel (which search drops)."""
+    return [i for i, ch in enumerate(text) if normalize_search(ch)]
+
+
+def word_forms(token: Token) -> list[tuple[int, str]]:
+    """(start offset, search form) of a word as written and without its proclitics.
+
+    «وللرقة» → [(s, "وللرقه"), (s+2, "الرقه"), ...]; a stripped form keeps at least
+    three letters, so short words are not mistaken for names.
+    """
+    norm = token.norm
+    forms = [(token.start, norm)]
+    if len(norm) < 4 or not ("\u0621" <= norm[0] <= "\u064a"):
+        return forms
+    letters = None
+    for pre in PROCLITICS:
+        if not norm.startswith(pre):
+            continue
+        rest = norm[len(pre) :]
+        if letters is None:
+            letters = _letter_offsets(token.text)
+        if len(letters) != len(norm):
+            break  # letters and search form do not line up (ligatures): keep it whole
+        if pre.endswith("ل") and rest.startswith("ل") and len(rest) >= 4:
+            # «للرقة»: ل + (ا)لرقة, the article's alef elided after the preposition
+            forms.append((token.start + letters[len(pre)], "ا" + rest))
+        if len(rest) >= 3:
+            forms.append((token.start + letters[len(pre)], rest))
+    return forms
+
+
+def _stripped(norm: str) -> str:
+    """A word without its conjunction and preposition: «وبمدينة» → «مدينه»."""
+    for pre in PROCLITICS:
+        if norm.startswith(pre) and len(norm) - len(pre) >= 2:
+            rest = norm[len(pre) :]
+            if rest in TRIGGERS or rest in RELATIVE_BEFORE or rest in DIRECTIONS:
+                return rest
+    return norm
+
+
+def _is_word(token: Token) -> bool:
+    return token.kind == "word"
+
+
+def match_gazetteer(tokens: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
+    """Longest gazetteer names in the tokens, left to right, never overlapping."""
+    found: list[Candidate] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        token = tokens[i]
+        if not _is_word(token):
+            i += 1
+            continue
+        best: tuple[int, int, tuple[Place, ...], tuple[str, ...]] | None = None
+        for start, form in word_forms(token):
+            for rest, places in gaz.index.get(form, ()):
+                if not rest and (
+                    form in TRIGGERS or (len(form) <= 2 and not _written(token, places))
+                ):
+                    continue
+                j = i + len(rest)
+                if j >= n or (best and j <= best[1]):
+                    continue
+                if all(tokens[i + 1 + k].norm == w for k, w in enumerate(rest)):
+                    best = (start, j, places, (form, *rest))
+                    break
+        if best is None:
+            i += 1
+            continue
+        start, j, places, key = best
+        end = tokens[j].end
+        found.append(Candidate(start, end, "", i, j, places, key=key))
+        i = j + 1
+    return found
+
+
+def _written(token: Token, places: Sequence[Place]) -> bool:
+    """Whether a short word is written exactly as a name (hamza included): «إب» is Ibb,
+    «آب» is August."""
+    bare = "".join(ch for ch in token.text if normalize_search(ch) or ch == "ء")
+    return any(bare in p.names for p in places)
+
+
+def _trigger_at(tokens: Sequence[Token], i: int) -> str:
+    if i < 0 or not _is_word(tokens[i]):
+        return ""
+    return TRIGGERS.get(_stripped(tokens[i].norm), "")
+
+
+def _relative(tokens: Sequence[Token], first: int, last: int) -> bool:
+    k = first - 1
+    if k >= 0 and _trigger_at(tokens, k):
+        k -= 1
+    for _ in range(3):
+        if k < 0 or not _is_word(tokens[k]):
+            break
+        word = _stripped(tokens[k].norm)
+        if word in RELATIVE_BEFORE:
+            return True
+        if word not in ("من", "في"):
+            break
+        k -= 1
+    nxt = last + 1
+    return nxt < len(tokens) and tokens[nxt].norm in RELATIVE_AFTER
+
+
+def annotate(
+    cands: list[Candidate],
+    tokens: Sequence[Token],
+    text: str,
+    gaz: Gazetteer,
+    locations: Sequence[tuple[int, int]] = (),
+) -> list[Candidate]:
+    """Fill trigger, relative and text; drop names that context says are not places:
+    an outlet («صحيفة الوطن»), a person («الروسي سيرجي لافروف»), or a small place whose
+    name is a common word with no trigger noun or NER location to vouch for it."""
+    kept = []
+    prev: Candidate | None = None
+    for c in cands:
+        before = tokens[c.first - 1].norm if c.first > 0 else ""
+        c.text = text[c.start : c.end]
+        c.trigger = c.trigger or _trigger_at(tokens, c.first - 1)
+        if (
+            not c.trigger
+            and prev is not None
+            and prev.trigger
+            and prev.last == c.first - 1
+            and tokens[c.first].norm.startswith("و")
+        ):
+            # «بريفي إدلب وحلب», «قريتي نبل والزهراء»: the trigger covers the list
+            c.trigger = prev.trigger
+        c.relative = c.relative or _relative(tokens, c.first, c.last)
+        vouched = bool(c.trigger) or any(s <= c.start and c.end <= e for s, e in locations)
+        if before in OUTLET_BEFORE:
+            continue
+        if not vouched and c.source == "gazetteer" and _person_context(before, gaz):
+            continue
+        if not vouched and c.source == "gazetteer" and _weak(c, gaz):
+            continue
+        kept.append(c)
+        prev = c
+    return kept
+
+
+def _person_context(before: str, gaz: Gazetteer) -> bool:
+    """«أبو …», «الشيخ …», «الروسي سيرجي»: the name that follows is a person's."""
+    return before in PERSON_BEFORE or (
+        before.startswith("ال")
+        and before.endswith(("ي", "يه"))
+        and gaz.nationality(before) is not None
+    )
+
+
+def _weak(c: Candidate, gaz: Gazetteer) -> bool:
+    """A one-word name that is a common word and only small towns bear: «تحت», «الكردي»."""
+    return (
+        len(c.key) == 1
+        and c.key[0] in gaz.common
+        and all(p.kind == "city" and p.population < WEAK_POPULATION for p in c.places)
+    )
+
+
+def _unknown_name(
+    tokens: Sequence[Token], i: int, common: frozenset[str]
+) -> tuple[int, int, int] | None:
+    """(start offset, first, last) of a name the gazetteer lacks, starting at token i."""
+    if i >= len(tokens) or not _is_word(tokens[i]) or not tokens[i].norm[:1].isalpha():
+        return None
+    tok = tokens[i]
+    norm, start = tok.norm, tok.start
+    if norm.startswith("و") and len(norm) > 3 and norm[1:] not in NOT_A_NAME:
+        # a coordinated name: the conjunction is not part of it
+        forms = word_forms(tok)
+        start, norm = next(((s, f) for s, f in forms if f == norm[1:]), (start, norm))
+    if norm in NOT_A_NAME or norm in TRIGGERS or len(norm) < 3 or not norm.isalpha():
+        return None
+    if not norm.startswith("ال") and (norm in common or norm.endswith(("ه", "ي"))):
+        # indefinite: an adjective or a noun in construct («بلدات موالية», «منطقة حظر»)
+        return None
+    last = i
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if norm in NAME_HEADS and nxt is not None and _is_word(nxt) and nxt.norm not in NOT_A_NAME:
+        last = i + 1
+    return start, i, last
+
+
+def find_unknown(
+    tokens: Sequence[Token],
+    known: list[Candidate],
+    entities: Sequence[Span] | None,
+    common: frozenset[str] = frozenset(),
+) -> list[Candidate]:
+    """Names the gazetteer lacks: after trigger nouns («حي القدم») and NER LOC spans."""
+    taken = {k for c in known for k in range(c.first, c.last + 1)}
+    starts = {c.first: c for c in known}
+    found: list[Candidate] = []
+    for t, token in enumerate(tokens):
+        if not _is_word(token):
+            continue
+        kind = TRIGGERS.get(_stripped(token.norm))
+        if not kind:
+            continue
+        plural = _stripped(token.norm) in PLURAL_TRIGGERS
+        i = t + 1
+        for _ in range(4 if plural else 1):
+            if i in starts:
+                c = starts[i]
+                i = c.last + 1
+            elif i not in taken and (name := _unknown_name(tokens, i, common)):
+                start, first, last = name
+                found.append(
+                    Candidate(start, tokens[last].end, "", first, last, (), kind, source="trigger")
+                )
+                taken.update(range(first, last + 1))
+                i = last + 1
+            else:
+                break
+            if not (plural and i < len(tokens) and tokens[i].norm.startswith("و")):
+                break
+    for ent in entities or ():
+        if ent.label not in ("LOC", "GPE"):
+            continue
+        first = next((k for k, tok in enumerate(tokens) if tok.end > ent.start), None)
+        if first is None:
+            continue
+        last = first
+        while last + 1 < len(tokens) and tokens[last + 1].start < ent.end:
+            last += 1
+        if any(k in taken for k in range(first, last + 1)):
+            continue
+        start = max(ent.start, tokens[first].start)
+        found.append(Candidate(start, ent.end, "", first, last, (), source="ner"))
+        taken.update(range(first, last + 1))
+    return found
+
+
+def entity_spans(entities: Sequence[Span] | None, labels: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, end) of the entities with one of `labels`: PERS spans veto family names
+    that are also places; LOC spans vouch for names that are also common words."""
+    return [(e.start, e.end) for e in entities or () if e.label in labels]
+
+
+def find_local(
+    tokens: Sequence[Token], cands: list[Candidate], names: dict[tuple[str, ...], Candidate]
+) -> list[Candidate]:
+    """Bare repeats of names learnt in this article: «حي القدم» … «والقدم»."""
+    if not names:
+        return []
+    taken = {k for c in cands for k in range(c.first, c.last + 1)}
+    firsts: dict[str, list[tuple[str, ...]]] = {}
+    for key in names:
+        firsts.setdefault(key[0], []).append(key)
+    found = []
+    for i, token in enumerate(tokens):
+        if i in taken or not _is_word(token):
+            continue
+        for start, form in word_forms(token):
+            for key in firsts.get(form, ()):
+                j = i + len(key) - 1
+                if j < len(tokens) and all(
+                    tokens[i + 1 + k].norm == w for k, w in enumerate(key[1:])
+                ):
+                    if any(k in taken for k in range(i, j + 1)):
+                        continue
+                    found.append(
+                        Candidate(start, tokens[j].end, "", i, j, (), source="local", key=key)
+                    )
+                    taken.update(range(i, j + 1))
+                    break
+            else:
+                continue
+            break
+    return found
+
+
+def find_relative_country(tokens: Sequence[Token]) -> list[Candidate]:
+    """«شمال البلاد», «جنوب شرقي البلاد»: a part of the article's country; «العاصمة»: its capital."""
+    found = []
+    for i, token in enumerate(tokens):
+        norm = _stripped(token.norm) if _is_word(token) else ""
+        if norm in DIRECTIONS and i + 1 < len(tokens):
+            j = i + 1
+            if _stripped(tokens[j].norm) in DIRECTIONS and j + 1 < len(tokens):
+                j += 1
+            if tokens[j].norm == "البلاد":
+                start = next(s for s, f in word_forms(token) if f == norm)
+                found.append(
+                    Candidate(
+                        start,
+                        tokens[j].end,
+                        "",
+                        i,
+                        j,
+                        (),
+                        source="country-part",
+                        part=DIRECTIONS[norm],
+                    )
+                )
+        elif norm and (start := _capital_start(token)) is not None:
+            found.append(Candidate(start, token.end, "", i, i, (), source="capital"))
+    return found
+
+
+def _capital_start(token: Token) -> int | None:
+    return next((s for s, f in word_forms(token) if f == "العاصمه"), None)
+
+
+def key_of(c: Candidate) -> tuple[str, ...]:
+    """The search words of a candidate's name."""
+    return c.key or name_key(c.text)
