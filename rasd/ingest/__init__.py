@@ -19,7 +19,7 @@ from rasd.ingest.dates import check_date
 from rasd.ingest.decode import DecodeError, decode_bytes
 from rasd.ingest.html_pages import read_html_page
 from rasd.ingest.identity import bytes_hash, content_hash
-from rasd.ingest.records import read_records, record_docs
+from rasd.ingest.records import cut_short, read_records, record_docs
 from rasd.ingest.sources import READ_ERRORS, Sniffed, iter_paths, open_source
 from rasd.ingest.text_pages import read_text_page
 
@@ -84,7 +84,7 @@ def _read_stream(path, stream, mapping, cleaner) -> Iterator[Doc | Problem]:  # 
         try:
             record = json.loads(text)
         except json.JSONDecodeError as err:
-            code = "truncated" if err.pos >= len(text.rstrip()) - 1 else "bad-json"
+            code = "truncated" if cut_short(err, text) else "bad-json"
             yield Problem(path, code, f"not valid JSON: {err.msg} at {err.pos}")
             return
         for item in record_docs(record, path, "array", mapping, cleaner):

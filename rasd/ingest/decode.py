@@ -75,9 +75,9 @@ def _utf16_without_bom(data: bytes) -> str | None:
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     half = len(sample) // 2
     # Arabic UTF-16 has no NULs (high byte 0x06) but ASCII spaces/digits do; Latin has many.
-    if odd > half * 0.2 and even < half * 0.02:
+    if odd > half * 0.05 and even < half * 0.01:
         return "utf-16-le"
-    if even > half * 0.2 and odd < half * 0.02:
+    if even > half * 0.05 and odd < half * 0.01:
         return "utf-16-be"
     if b"\x00" not in sample:
         for encoding in ("utf-16-le", "utf-16-be"):

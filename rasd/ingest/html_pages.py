@@ -22,6 +22,7 @@ from rasd.text import normalize_display
 
 _TAG = re.compile(r"<script.*?</script>|<style.*?</style>|<[^>]+>", re.S | re.I)
 _HEAD_LINES = 4
+MIN_BODY = 25  # characters; less is a menu or a caption, not an article
 
 
 def read_html_page(html: str, boilerplate: Boilerplate | None = None) -> Doc | None:
@@ -37,7 +38,7 @@ def read_html_page(html: str, boilerplate: Boilerplate | None = None) -> Doc | N
     lines, visible_date = _take_header(lines, headline)
     published = visible_date or _visible_date(html) or _iso(result.date)
     body = "\n".join((boilerplate or Boilerplate()).clean(lines, outlet)).strip()
-    if not body:
+    if len(body) < MIN_BODY:
         return None
     categories = tuple(normalize_display(c) for c in (result.categories or []) if c)
     return Doc(

@@ -58,7 +58,7 @@ def read_records(
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
-            code = "truncated" if err.pos >= len(line.rstrip()) - 1 else "bad-json"
+            code = "truncated" if cut_short(err, line) else "bad-json"
             yield Problem(path, code, f"line {number}: {err.msg}", position=f"line {number}")
             continue
         for item in record_docs(record, path, f"line {number}", mapping, cleaner):
@@ -115,6 +115,11 @@ def record_docs(
         author=_str(fields["author"]),
         categories=tuple(str(c) for c in categories) if isinstance(categories, list) else (),
     )
+
+
+def cut_short(err: json.JSONDecodeError, line: str) -> bool:
+    """A line that is valid JSON up to where it stops: the end of a truncated file."""
+    return err.msg.startswith("Unterminated string") or err.pos >= len(line.rstrip()) - 1
 
 
 def _get(record: dict[str, Any], name: str, mapping: Mapping[str, str] | None) -> Any:
