@@ -70,6 +70,7 @@ class TimeLexicon:
     hijri_months: Table  # → 1..12
     feasts: Table  # → (hijri month, day)
     weekdays: Table  # → Python weekday (Monday 0)
+    named_days: frozenset[str]  # «14 اذار»: day-months that are names without a year
     weekday_not_before: frozenset[str]
     weekday_not_after: frozenset[str]
     relative_days: Table  # → offset in days
@@ -145,6 +146,7 @@ def build_lexicon(data: dict[str, Any]) -> TimeLexicon:
         hijri_months=Table(_by_word(data["hijri_months"])),
         feasts=Table({fold_word(k): tuple(v) for k, v in data["feasts"].items()}),
         weekdays=Table(_by_word(data["weekdays"])),
+        named_days=frozenset(map(fold_word, data["named_days"])),
         weekday_not_before=frozenset(map(fold_word, data["weekday_not_before"])),
         weekday_not_after=frozenset(map(fold_word, data["weekday_not_after"])),
         relative_days=Table({fold_word(k): v for k, v in data["relative_days"].items()}),

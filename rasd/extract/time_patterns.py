@@ -19,6 +19,8 @@ from rasd.extract.time_lexicon import TimeLexicon, alternation
 
 # Rules in priority order. {NAME} are vocabularies from the lexicon.
 _YEAR_TAIL = r"(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<year>\d{4})(?:\s*م(?!\w))?"
+# «من العام الماضي», «العام قبل الماضي»: the year of a month named by a qualifier
+_YEAR_QUAL = r"(?:من\s+)?(?:العام|السنه)\s+(?P<yqual>{QUAL})"
 RULES: tuple[tuple[str, str], ...] = (
     (
         "range_days",
@@ -38,7 +40,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "range_years",
         r"(?:(?:بين|من)\s+)?(?:عامي|العامين|سنتي|الاعوام|السنوات|عام|العام)\s+(?P<y1>\d{4})\s*(?:م\s+)?"
-        r"(?:و\s*|الي\s+|حتي\s+)(?:عام\s+)?(?P<y2>\d{4})(?:\s*م(?!\w))?",
+        r"(?:و\s*|الي\s+|حتي\s+|[-–]\s*)(?:عام\s+)?(?P<y2>\d{4})(?:\s*م(?!\w))?",
     ),
     (
         "numeric",
@@ -50,12 +52,13 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:(?:يوم\s+)?(?P<wd>{WD})\s+(?:(?:ال)?موافق\s+)?)?(?:(?P<edge>{EDGE})\s+)?"
         r"(?:(?P<day>{DAY})\s+(?:من\s+)?)?(?:(?P<shahr>شهر)\s+)?"
         r"(?P<month>{MONTH})(?P<dual>\s*(?:\(\s*|/\s*|-\s*)?(?:{MONTH})\s*\)?)?"
-        r"(?:\s*[،,]?\s*" + _YEAR_TAIL + r"|\s+(?P<qual>{QUAL}))?",
+        r"(?:\s*[،,]?\s*" + _YEAR_TAIL + r"|\s+" + _YEAR_QUAL + r"|\s+(?P<qual>{QUAL}))?",
     ),
     (
         "hijri",
-        r"(?:(?P<day>{DAY})\s+(?:من\s+)?)?(?:(?P<shahr>شهر)\s+)?(?P<month>{HMONTH})"
-        r"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<year>1[34]\d\d)(?:\s*ه(?:جري|جريه)?(?!\w))?)?",
+        r"(?:(?P<edge>{EDGE})\s+)?(?:(?P<day>{DAY})\s+(?:من\s+)?)?(?:(?P<shahr>شهر)\s+)?(?P<month>{HMONTH})"
+        r"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?:(?:{QUAL})\s+)?"
+        r"(?P<year>1[34]\d\d)(?:\s*ه(?:جري|جريه)?(?!\w))?|\s+(?P<qual>{QUAL}))?",
     ),
     ("feast", r"(?:(?P<nth>اول|ثاني|ثالث|رابع)\s+ايام\s+)?(?P<feast>{FEAST})"),
     ("day_of_month", r"(?:يوم\s+)?(?P<day>{DAY})\s+(?:من\s+)?(?:ال)?شهر\s+(?P<qual>{QUAL})"),
@@ -75,7 +78,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "period",
-        r"(?:(?P<edge>{EDGE})\s+)?(?:(?P<this>هذا|هذه)\s+)?(?P<unit>{PUNIT})(?:\s+(?P<qual>{QUAL}))?",
+        r"(?:(?P<edge>{EDGE})\s+)?(?:(?P<this>هذا|هذه)\s+)?(?P<unit>{PUNIT})(?:\s+(?P<qual>{QUAL}))?"
+        r"(?!\s*\d)",  # «العام القادم 1437هـ» names the year by its number
     ),
     (
         "last_n",
@@ -84,7 +88,9 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         "ago",
         r"(?P<dir>منذ|قبل|بعد|خلال|في\s+غضون)\s+(?:(?P<approx>{APPROX})\s+)?"
-        r"(?:(?P<num>{NUMW}|\d{1,3})\s+)?(?P<unit>{CUNIT})(?![\w])(?!\s+\d)",
+        r"(?:(?P<num>{NUMW}|\d{1,3})\s+)?(?P<unit>{CUNIT})(?![\w])"
+        # not «منذ عام 2011», «منذ يوم الجمعة», «خلال شهر رمضان»: those name the date
+        r"(?!\s+(?:\d|ال|امس|غد|(?:{MONTH}|{HMONTH})(?!\w)))",
     ),
     (
         "relday",
@@ -97,7 +103,10 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?P<wds>{WD}(?:\s*(?:[،,/-]\s*|و\s*|او\s+)(?:يوم\s+)?(?:{WD}))*)"
         r"(?:\s+(?P<qual>{QUAL})|\s+من\s+(?:ال)?اسبوع\s+(?P<wqual>{QUAL}))?",
     ),
-    ("bare_year", r"(?P<year>(?:19|20)\d\d)(?:\s*(?P<era>م)(?!\w))?"),
+    (
+        "bare_year",
+        r"(?P<year>(?:19|20)\d\d)(?:\s*(?P<era>م)(?!\w))?|(?P<hyear>1[34]\d\d)\s*ه(?!\w)",
+    ),
 )
 
 

@@ -137,23 +137,24 @@ def weekday_near(published: dt.date, weekday: int, direction: int, same_day: boo
 def edge_of(
     whole: Resolved, edge: str, month_days: tuple[int, int], year_months: tuple[int, int]
 ) -> Resolved:
-    """Start, middle or end of a month or year; a week keeps its whole span.
+    """Start, middle or end of a month or year (Gregorian or Hijri); a week keeps its span.
 
     «مطلع الشهر الماضي» in March 2018 → 2018-02-01..2018-02-10.
     """
-    s = whole.start
-    if s is None or whole.granularity == "week":
+    s, e = whole.start, whole.end
+    if s is None or e is None or whole.granularity not in ("month", "year"):
         return whole
     if whole.granularity == "month":
-        last = calendar.monthrange(s.year, s.month)[1]
-        return Resolved(
-            s.replace(day=month_days[0]), s.replace(day=min(month_days[1], last)), "range"
-        )
-    if whole.granularity == "year":
-        first, final = year_months
-        end = s.replace(month=final, day=calendar.monthrange(s.year, final)[1])
-        return Resolved(s.replace(month=first), end, "range")
-    return whole
+        # counted from the month's first day, so a Hijri month works the same way
+        first = s + dt.timedelta(days=month_days[0] - 1)
+        return Resolved(first, min(e, s + dt.timedelta(days=month_days[1] - 1)), "range")
+    first_month, last_month = year_months
+    if (s.month, s.day) == (1, 1):
+        end = dt.date(s.year, last_month, calendar.monthrange(s.year, last_month)[1])
+        return Resolved(s.replace(month=first_month), end, "range")
+    length = (e - s).days + 1  # a Hijri year: the same share of its days
+    first = s + dt.timedelta(days=length * (first_month - 1) // 12)
+    return Resolved(first, s + dt.timedelta(days=length * last_month // 12 - 1), "range")
 
 
 def hijri_date(year: int, month: int, day_: int) -> dt.date | None:
@@ -178,6 +179,60 @@ def hijri_year_of(published: dt.date) -> int | None:
         return Gregorian(published.year, published.month, published.day).to_hijri().year
     except (ValueError, OverflowError):
         return None
+
+
+def pick(options: list[Resolved], published: dt.date, direction: int | None) -> Resolved | None:
+    """Of the same day or month in neighbouring years, the one a qualifier points to.
+
+    direction None: nearest to published; -1 the last one over before it, -2 the
+    one before that; 1 the first one after it, 2 the one after that; 0 the one
+    containing (or nearest to) it.
+    """
+    options = sorted(o for o in options if o.start and o.end)  # type: ignore[type-var]
+    if not options:
+        return None
+    if direction is None or direction == 0:
+        return min(options, key=lambda o: (_distance(o, published), o.start > published))  # type: ignore[operator]
+    if direction < 0:
+        before = [o for o in options if o.end < published]  # type: ignore[operator]
+        return before[direction] if len(before) >= -direction else None
+    after = [o for o in options if o.start > published]  # type: ignore[operator]
+    return after[direction - 1] if len(after) >= direction else None
+
+
+def _distance(o: Resolved, published: dt.date) -> int:
+    if o.start <= published <= o.end:  # type: ignore[operator]
+        return 0
+    return min(abs((o.start - published).days), abs((o.end - published).days))  # type: ignore[operator]
+
+
+def hijri_options(published: dt.date, month: int, day_: int | None) -> list[Resolved]:
+    """The Hijri day (or whole month) in the Hijri years around published."""
+    year = hijri_year_of(published)
+    if year is None:
+        return []
+    out = []
+    for y in range(year - 2, year + 3):
+        if day_ is None:
+            whole = hijri_month(y, month)
+            if whole:
+                out.append(whole)
+        elif (d := hijri_date(y, month, day_)) is not None:
+            out.append(Resolved(d, d, "day"))
+    return out
+
+
+def gregorian_options(published: dt.date, month: int, day_: int | None) -> list[Resolved]:
+    """The day (or whole month) in the years around published."""
+    out = []
+    for y in range(published.year - 2, published.year + 3):
+        if day_ is None:
+            whole = month_of(y, month)
+            if whole:
+                out.append(whole)
+        elif (d := make_date(y, month, day_)) is not None:
+            out.append(Resolved(d, d, "day"))
+    return out
 
 
 def nearest_hijri(published: dt.date, month: int, day_: int) -> dt.date | None:

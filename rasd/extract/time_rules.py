@@ -182,48 +182,58 @@ def rule_dmy(s: Scan, x: Match) -> list[Found] | None:
     month = s.lex.months[x["month"]]  # type: ignore[index]
     day = day_number(s.lex, x["day"])
     qual = s.lex.qualifiers.get(x["qual"]) if x["qual"] else None
-    context = x["day"] or x["shahr"] or x["year"] or x["qual"] or x["dual"] or x["edge"]
-    if not context and word_before(s.text, x.span()[0]) not in _DATE_PREPOSITIONS:
+    context = x["day"] or x["shahr"] or x["year"] or x["yqual"] or qual is not None
+    before = word_before(s.text, x.span()[0])
+    if not (context or x["dual"] or x["edge"]) and before not in _DATE_PREPOSITIONS:
         return []  # «مارس الضغط» (exerted pressure), «نيسان» the car
+    if (
+        x["day"]
+        and not (x["year"] or x["yqual"])
+        and f"{x['day']} {x['month']}" in s.lex.named_days
+        and before not in ("في", "يوم", "منذ", "حتي")
+    ):
+        return []  # «قوى 14 آذار», «ثورة 25 يناير»: names
     if x["year"]:
-        year = int(x["year"])
+        options = [tr.day(tr.make_date(int(x["year"]), month, day or 1))]
+        if day is None:
+            options = [tr.month_of(int(x["year"]), month)]  # type: ignore[list-item]
+        found = options[0] if options[0] and options[0].start else None
     elif s.published is None:
         return [Found(*x.span(), _unresolved("day" if day else "month"), x.rule)]
-    elif day is not None and qual is None:
-        date = tr.nearest_day_month(s.published, month, day)
-        return [Found(*x.span(), tr.day(date), x.rule)] if date else None
+    elif x["yqual"]:
+        year = s.published.year + s.lex.qualifiers[x["yqual"]]  # type: ignore[index]
+        found = tr.day(tr.make_date(year, month, day)) if day else tr.month_of(year, month)
+        found = found if found and found.start else None
     else:
-        year = tr.month_year(s.published, month, qual)
-    if day is not None:
-        date = tr.make_date(year, month, day)
-        return [Found(*x.span(), tr.day(date), x.rule)] if date else None
-    whole = tr.month_of(year, month)
-    if whole is None:
-        return []
-    return [Found(*x.span(), _edge(s, x, whole), x.rule)]
+        options = tr.gregorian_options(s.published, month, day)
+        if qual is None and day is not None and _future(s, x):
+            qual = 1 if month != s.published.month or day > s.published.day else 0
+        found = tr.pick(options, s.published, qual)
+    if found is None:
+        return None  # 31 شباط
+    return [Found(*x.span(), _edge(s, x, found), x.rule)]
 
 
 def rule_hijri(s: Scan, x: Match) -> list[Found] | None:
-    if not (x["day"] or x["shahr"] or x["year"]):
+    if not (x["day"] or x["shahr"] or x["year"] or x["qual"]):
         return []  # «رجب», «صفر», «رمضان» alone are names and words as often as months
     month = s.lex.hijri_months[x["month"]]  # type: ignore[index]
     day = day_number(s.lex, x["day"])
+    qual = s.lex.qualifiers.get(x["qual"]) if x["qual"] else None
     if x["year"]:
         year = int(x["year"])
         if day is not None:
-            date = tr.hijri_date(year, month, day)
-            return [Found(*x.span(), tr.day(date), x.rule)] if date else None
-        whole = tr.hijri_month(year, month)
-        return [Found(*x.span(), whole, x.rule)] if whole else None
-    if s.published is None:
+            found = tr.day(tr.hijri_date(year, month, day))
+        else:
+            found = tr.hijri_month(year, month)  # type: ignore[assignment]
+        found = found if found and found.start else None  # type: ignore[assignment]
+    elif s.published is None:
         return [Found(*x.span(), _unresolved("day" if day else "month"), x.rule)]
-    if day is not None:
-        date = tr.nearest_hijri(s.published, month, day)
-        return [Found(*x.span(), tr.day(date), x.rule)] if date else None
-    mid = tr.nearest_hijri(s.published, month, 15)
-    year = tr.hijri_year_of(mid) if mid else None
-    whole = tr.hijri_month(year, month) if year else None
-    return [Found(*x.span(), whole, x.rule)] if whole else None
+    else:
+        found = tr.pick(tr.hijri_options(s.published, month, day), s.published, qual)  # type: ignore[assignment]
+    if found is None:
+        return None
+    return [Found(*x.span(), _edge(s, x, found), x.rule)]
 
 
 def rule_feast(s: Scan, x: Match) -> list[Found] | None:
@@ -304,6 +314,14 @@ def rule_year(s: Scan, x: Match) -> list[Found] | None:
 
 
 def rule_bare_year(s: Scan, x: Match) -> list[Found] | None:
+    if x["hyear"]:  # «1437هـ»
+        first, after = (
+            tr.hijri_date(int(x["hyear"]), 1, 1),
+            tr.hijri_date(int(x["hyear"]) + 1, 1, 1),
+        )
+        if first is None or after is None:
+            return None
+        return [Found(*x.span(), Resolved(first, after - dt.timedelta(days=1), "year"), x.rule)]
     if not x["era"] and word_before(s.text, x.span()[0]) not in _DATE_PREPOSITIONS:
         return []  # a number that only looks like a year: «2015 شخصا»
     whole = tr.year_of(int(x["year"]))  # type: ignore[arg-type]
@@ -404,14 +422,17 @@ def _weekdays(s: Scan, x: Match, days: list[int]) -> Resolved:
         week = tr.week_of(s.published + dt.timedelta(weeks=s.lex.qualifiers[x["wqual"]]))
         dates = [week.start + dt.timedelta(days=(d - tr.SATURDAY) % 7) for d in days]  # type: ignore[operator]
         return Resolved(min(dates), max(dates), granularity)
-    qual = s.lex.qualifiers.get(x["qual"]) if x["qual"] else None
-    future = qual == 1 or (qual is None and _future(s, x))
+    qual = s.lex.qualifiers.get(x["qual"]) or None if x["qual"] else None  # «الجاري»: by tense
+    future = qual > 0 if qual is not None else _future(s, x)
+    # «الخميس بعد المقبل», «الجمعة قبل الماضية»: one more week out
+    extra = dt.timedelta(weeks=1 if qual is not None and abs(qual) == 2 else 0)
     if future:
-        dates = [tr.weekday_near(s.published, days[0], 1, False)]
+        dates = [tr.weekday_near(s.published, days[0], 1, False) + extra]
         for d in days[1:]:
             dates.append(tr.weekday_near(dates[-1], d, 1, False))
     else:
-        dates = [tr.weekday_near(s.published, days[-1], -1, qual != -1)]
+        # a bare weekday in the past may be the publication day itself
+        dates = [tr.weekday_near(s.published, days[-1], -1, qual is None) - extra]
         for d in reversed(days[:-1]):
             dates.insert(0, tr.weekday_near(dates[0], d, -1, False))
     return Resolved(dates[0], dates[-1], granularity)

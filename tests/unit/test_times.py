@@ -181,3 +181,41 @@ def test_tense_decides_the_direction_of_a_weekday(run: Pipeline, text: str, expe
 )
 def test_not_times(run: Pipeline, text: str) -> None:
     assert resolve(run, text) == {}
+
+
+def test_month_with_a_qualified_year(run: Pipeline) -> None:
+    published = D("2015-07-21")
+    found = resolve(run, "هربت في ديسمبر (كانون الأول) العام الماضي", published)
+    assert found == {
+        "ديسمبر (كانون الأول) العام الماضي": (D("2014-12-01"), D("2014-12-31"), "month")
+    }
+    found = resolve(run, "اعتقل في يوليو (تموز) من العام قبل الماضي", published)
+    assert list(found.values()) == [(D("2013-07-01"), D("2013-07-31"), "month")]
+
+
+def test_hijri_qualifiers_and_years(run: Pipeline) -> None:
+    published = D("2015-07-22")
+    found = resolve(run, "أجرى عملية نهاية شهر رمضان الماضي", published)
+    assert found == {"نهاية شهر رمضان الماضي": (D("2015-07-08"), D("2015-07-16"), "range")}
+    found = resolve(run, "وذلك خلال شهر صفر من العام القادم 1437هـ", published)
+    assert list(found.values()) == [(D("2015-11-13"), D("2015-12-11"), "month")]
+
+
+def test_named_days_are_not_dates(run: Pipeline) -> None:
+    found = resolve(run, "تفاقم الخلافات بين وزراء 8 آذار و14 آذار")
+    assert found == {}
+    assert resolve(run, "اندلعت ثورة 25 يناير في مصر") == {}
+    assert resolve(run, "وصل في 14 آذار إلى بيروت") == {"14 آذار": day("2018-03-14")}
+
+
+def test_a_future_clause_takes_the_next_day_month(run: Pipeline) -> None:
+    # nearest would be 2015-02-26; the election is to come
+    found = resolve(run, "سينتخب الاتحاد رئيسا جديدا يوم 26 فبراير", D("2015-07-21"))
+    assert found == {"26 فبراير": day("2016-02-26")}
+
+
+def test_weekday_after_next_and_since_a_weekday(run: Pipeline) -> None:
+    found = resolve(run, "ثم يواجه النصر الإماراتي الخميس بعد المقبل", D("2015-07-31"))
+    assert found == {"الخميس بعد المقبل": day("2015-08-13")}
+    found = resolve(run, "الاحتجاجات مستمرة منذ يوم السبت الماضي", D("2015-07-24"))
+    assert found == {"يوم السبت الماضي": day("2015-07-18")}
