@@ -1,43 +1,92 @@
-"""Search keys: one key per word form so that inflections meet.
+"""Search keys (text stage): a stem in, the key its inflections share out.
 
-The key of a word is the search-normalised stem (clitics and the article
-stripped) with sound plurals and duals folded, and frequent broken plurals of
-news vocabulary folded through a small lexicon: «بالانشقاقات» → «انشقاق»,
-«المسلحين» → «مسلح», «قتلى» → «قتيل».
+The key of a word is its search-normalised stem (clitics and the article
+already stripped by segmentation) with plurals and duals folded:
+
+- broken plurals of news vocabulary through a lexicon
+  (`resources/broken_plurals.tsv`): «قتلى» → «قتيل», «أحياء» → «حي»;
+- feminine duals: «طائرتين» → «طائره» (the key of «طائرة»);
+- sound plurals, duals and construct plurals by rule, each accepted only with
+  evidence from SaudiNewsNet (`resources/word_counts.tsv.gz`): «مسلحين» →
+  «مسلح» because «مسلح» and «مسلحون» both occur, while «فلسطين» and «البحرين»
+  stay (no «فلسط»; no «بحرون» or «بحران»). «ات» folds to whichever of
+  base+ه and base is more frequent: «غارات» → «غاره», «انشقاقات» → «انشقاق».
+- a final ي is a construct plural only without the article and when the
+  definite form is rare: «مسلحي» → «مسلح», but «السوري»/«سوري» keep «سوري»
+  (nisba adjectives, which the places stage relies on).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
+
+from rasd.text.clitics import word_counts
 from rasd.text.normalize import normalize_search
 
-# Broken plurals of news vocabulary → singular (search-normalised both sides).
-BROKEN_PLURALS = {
-    normalize_search(p): normalize_search(s)
-    for p, s in (
-        ("قتلى", "قتيل"),
-        ("جرحى", "جريح"),
-        ("مدن", "مدينة"),
-        ("قرى", "قرية"),
-        ("عناصر", "عنصر"),
-        ("أحياء", "حي"),
-        ("فصائل", "فصيل"),
-        ("أسرى", "أسير"),
-        ("مناطق", "منطقة"),
-        ("عائلات", "عائلة"),
-    )
-}
-
-_SUFFIXES = ("تين", "تان", "ات", "ون", "ين", "ان", "ي")
+# A folded base must be seen this often in SaudiNewsNet to count as evidence.
+MIN_EVIDENCE = 3
 
 
-def fold_key(stem: str) -> str:
-    """Fold the search-normalised stem of a word: «انشقاقات» → «انشقاق»."""
-    if stem in BROKEN_PLURALS:
-        return BROKEN_PLURALS[stem]
-    for suffix in _SUFFIXES:
-        if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
-            base = stem[: -len(suffix)]
-            if suffix in ("تين", "تان"):
-                return base + "ه"
-            return BROKEN_PLURALS.get(base, base)
+@lru_cache(maxsize=1)
+def broken_plurals() -> dict[str, str]:
+    """Search-normalised broken plural → search-normalised singular."""
+    text = (resources.files("rasd") / "resources" / "broken_plurals.tsv").read_text("utf-8")
+    pairs = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {normalize_search(p): normalize_search(s) for p, s in pairs}
+
+
+@lru_cache(maxsize=1)
+def search_counts() -> dict[str, int]:
+    """Word counts of SaudiNewsNet at the search level («أحد» and «احد» together)."""
+    counts: dict[str, int] = {}
+    for form, n in word_counts().items():
+        key = normalize_search(form)
+        counts[key] = counts.get(key, 0) + n
+    return counts
+
+
+def fold_key(stem: str, definite: bool = False) -> str:
+    """Fold the search-normalised stem of a word: «انشقاقات» → «انشقاق», «مسلحي» → «مسلح».
+
+    definite: the word carried the article, so a final ي is a nisba, not a construct plural.
+    """
+    lexicon = broken_plurals()
+    if stem in lexicon:
+        return lexicon[stem]
+    c = search_counts()
+
+    def seen(form: str) -> bool:
+        return c.get(form, 0) >= MIN_EVIDENCE
+
+    base = stem[:-3]
+    if stem.endswith(("تين", "تان")) and len(base) >= 2 and seen(base + "ه"):
+        return base + "ه"
+    base = stem[:-2]
+    if stem.endswith("ات") and len(base) >= 2:
+        best = max((base + "ه", base), key=lambda f: c.get(f, 0))
+        return lexicon.get(best, best) if seen(best) else stem
+    if len(base) >= 3 and seen(base):
+        if stem.endswith("ين") and (seen(base + "ون") or seen(base + "ان")):
+            return lexicon.get(base, base)
+        if stem.endswith("ون") and seen(base + "ين"):
+            return lexicon.get(base, base)
+        if stem.endswith("ان") and seen(base + "ين"):
+            return base
+    base = stem[:-1]
+    if (
+        not definite
+        and stem.endswith("ي")
+        and len(base) >= 3
+        and seen(base + "ين")
+        and c.get("ال" + stem, 0) * 10 < c.get(base + "ين", 0)
+    ):
+        return lexicon.get(base, base)
     return stem
+
+
+def taa_marbuta(stem: str) -> str:
+    """The stem a pronoun was attached to, ت back to ه when that is the word: «مرحلت» → «مرحله»."""
+    c = search_counts()
+    restored = stem[:-1] + "ه"
+    return restored if c.get(restored, 0) > c.get(stem, 0) else stem

@@ -108,7 +108,9 @@ def normalize_letters(text: str) -> str:
     """The letters of a string, spelling kept: «إِنْشِقاقـات» → «إنشقاقات»."""
     if text.isascii():
         return text
-    return _fixed_point(text, _letters_step)
+    out = _letters_step(text)
+    # One step is a fixed point unless dropping a mark left composable neighbours.
+    return out if unicodedata.is_normalized("NFC", out) else _fixed_point(out, _letters_step)
 
 
 def normalize_search(text: str) -> str:
@@ -118,4 +120,7 @@ def normalize_search(text: str) -> str:
     """
     if text.isascii():
         return text.lower()
-    return _fixed_point(text, _search_step)
+    out = _search_step(text)
+    if unicodedata.is_normalized("NFC", out) and out.translate(_SEARCH_MAP) == out:
+        return out
+    return _fixed_point(out, _search_step)

@@ -1,4 +1,4 @@
-"""Tokenisation with exact character offsets into the original string.
+"""Tokenisation with exact character offsets (text stage): text in, Token objects out.
 
 One compiled regular expression, tried in priority order: URLs, emails,
 hashtags, mentions, numbers (٢٠١٨, 1,000, 3.5, ٣٫٥, 22/4/2018 stays three
@@ -7,12 +7,23 @@ tatweel, so «لـ» is one token), Latin and other-script words, and any other
 visible character as a one-character punctuation or symbol token. Whitespace
 separates tokens and is never part of one, so `text[t.start:t.end]` is always
 the token's text.
+
+`tokenize` adds to each token its search form, key and clitic segments, which
+are computed once per distinct word form (`word_analysis`, memoised) and then
+only shifted to the token's offsets.
 """
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterator
+from functools import lru_cache
+
+from rasd.doc import Segment, Token
+from rasd.text.clitics import split_clitics
+from rasd.text.keys import fold_key, taa_marbuta
+from rasd.text.normalize import normalize_search
 
 _AR_LETTER = (
     "\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff"
@@ -35,6 +46,13 @@ TOKEN_RE = re.compile(
 )
 
 
+# The same alternatives without names, after the whitespace before each token:
+# `findall` then yields (space, token) pairs in C, and the offsets are running
+# sums. A token's kind depends only on its own text (no alternative looks
+# around), so it is found again by `TOKEN_RE.match` once per distinct form.
+_SCAN_RE = re.compile(r"(\s*)(" + re.sub(r"\(\?P<\w+>", "(?:", TOKEN_RE.pattern) + ")", re.VERBOSE)
+
+
 def iter_tokens(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, kind) for each token: «لـ«الوطن»» → لـ, «, الوطن, »."""
     for m in TOKEN_RE.finditer(text):
@@ -42,3 +60,96 @@ def iter_tokens(text: str) -> Iterator[tuple[int, int, str]]:
         if kind == "latin":
             kind = "word"
         yield m.start(), m.end(), kind
+
+
+@lru_cache(maxsize=500_000)
+def word_analysis(word: str) -> tuple[str, str, tuple[tuple[int, int, str], ...]]:
+    """(norm, key, relative segments) of one word form, memoised per form.
+
+    «وبمسلحيه» → ("وبمسلحيه", "مسلح", ((0,1,proclitic), (1,2,proclitic), (2,7,stem), (7,8,enclitic))).
+    """
+    norm = normalize_search(word)
+    parts = split_clitics(word)
+    stem = ""
+    pre: list[str] = []
+    enclitic = False
+    for s, e, role in parts:
+        if role == "stem":
+            stem = normalize_search(word[s:e])
+        elif role == "proclitic":
+            pre.append(normalize_search(word[s:e]))
+        else:
+            enclitic = True
+    if enclitic and stem.endswith("ت"):
+        stem = taa_marbuta(stem)
+    definite = "ال" in pre or pre[-2:] == ["ل", "ل"]
+    return norm, fold_key(stem, definite), parts
+
+
+_Parts = tuple[tuple[int, int, str, str], ...]
+
+
+@lru_cache(maxsize=500_000)
+def _form(word: str) -> tuple[str, str, str, _Parts]:
+    """kind, norm, key and (start, end, text, role) parts of a token form."""
+    match = TOKEN_RE.match(word)
+    kind = (match.lastgroup if match else None) or "punct"
+    if kind in ("word", "latin"):
+        norm, key, parts = word_analysis(word)
+        return "word", norm, key, tuple((s, e, word[s:e], role) for s, e, role in parts)
+    norm = normalize_search(word)
+    return kind, norm, "" if kind == "punct" else norm, ((0, len(word), word, "stem"),)
+
+
+# Token and Segment are frozen dataclasses, whose __init__ sets each field through
+# object.__setattr__; setting the slots directly builds the same object twice as
+# fast, and tokenize makes millions of them.
+_new = object.__new__
+_SEG = tuple(getattr(Segment, f).__set__ for f in ("start", "end", "text", "role"))
+_TOK = tuple(
+    getattr(Token, f).__set__ for f in ("start", "end", "text", "kind", "norm", "key", "segments")
+)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of `text` with norm, key and clitic segments: «بالحجر» → ب + ال + حجر."""
+    gc_was_enabled = gc.isenabled()
+    # Tokens hold no reference cycles, yet allocating millions of them triggers
+    # full collections that traverse the memo caches: 40% of the time.
+    gc.disable()
+    try:
+        return _tokenize(text)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _tokenize(text: str) -> list[Token]:
+    t_start, t_end, t_text, t_kind, t_norm, t_key, t_segs = _TOK
+    s_start, s_end, s_text, s_role = _SEG
+    new, seg_cls, tok_cls = _new, Segment, Token
+    tokens: list[Token] = []
+    append = tokens.append
+    end = 0
+    for space, word in _SCAN_RE.findall(text):
+        start = end + len(space)
+        end = start + len(word)
+        kind, norm, key, parts = _form(word)
+        segments = []
+        for s, e, w, r in parts:
+            seg = new(seg_cls)
+            s_start(seg, start + s)
+            s_end(seg, start + e)
+            s_text(seg, w)
+            s_role(seg, r)
+            segments.append(seg)
+        tok = new(tok_cls)
+        t_start(tok, start)
+        t_end(tok, end)
+        t_text(tok, word)
+        t_kind(tok, kind)
+        t_norm(tok, norm)
+        t_key(tok, key)
+        t_segs(tok, tuple(segments))
+        append(tok)
+    return tokens

@@ -1,0 +1,69 @@
+"""Benchmark of the text core: tokens per second for normalise + tokenise + segment + keys.
+
+Input: the first `--articles` articles of SaudiNewsNet
+(`../shared/data/saudinewsnet/articles.jsonl.gz`). Each run calls
+`rasd.text.tokenize` on every article (Token objects with norm, key and clitic
+segments, exactly what the pipeline stores) on one core, starting from empty
+per-word-form caches; resources are loaded once before timing. Prints every
+run and the median.
+
+    .venv/bin/python bench/text.py [--articles 3000] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import statistics
+import time
+from pathlib import Path
+
+from rasd.text import tokenize
+from rasd.text.clitics import split_clitics
+from rasd.text.keys import broken_plurals, search_counts
+from rasd.text.tokens import _form, word_analysis
+
+CORPUS = (
+    Path(__file__).resolve().parents[2] / "shared" / "data" / "saudinewsnet" / "articles.jsonl.gz"
+)
+
+
+def read_texts(limit: int) -> list[str]:
+    texts = []
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if len(texts) >= limit:
+                break
+            texts.append(json.loads(line).get("content") or "")
+    return texts
+
+
+def run_once(texts: list[str]) -> tuple[int, float]:
+    for cache in (_form, word_analysis, split_clitics):
+        cache.cache_clear()
+    began = time.perf_counter()
+    n = sum(len(tokenize(text)) for text in texts)
+    return n, time.perf_counter() - began
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=3000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    texts = read_texts(args.articles)
+    began = time.perf_counter()
+    tokenize("تحميل الموارد")  # loads word counts and weights
+    search_counts(), broken_plurals()
+    print(f"resources loaded in {time.perf_counter() - began:.2f} s")
+    rates = []
+    for i in range(args.runs):
+        n, seconds = run_once(texts)
+        rates.append(n / seconds)
+        print(f"run {i + 1}: {n:,} tokens in {seconds:.2f} s = {n / seconds:,.0f} tokens/s")
+    print(f"median: {statistics.median(rates):,.0f} tokens/s ({len(texts)} articles, one core)")
+
+
+if __name__ == "__main__":
+    main()
