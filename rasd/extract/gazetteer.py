@@ -41,6 +41,14 @@ COLUMNS = (
 )
 # Kinds that stand for an area rather than a point: precision 3 when named.
 AREA_KINDS = frozenset({"country", "admin1", "region"})
+# Countries whose towns, even small, Arabic news names (Middle East, North Africa, neighbours).
+REGION = frozenset(
+    {"SY", "IQ", "LB", "JO", "PS", "IL", "YE", "SA", "EG", "TR", "IR", "KW", "BH", "QA", "AE"}
+    | {"OM", "LY", "TN", "DZ", "MA", "SD", "SS", "MR", "SO", "DJ", "KM", "EH", "ER", "AF"}
+)
+# A town this large is known enough to be named with no other place around it.
+KNOWN_TOWN = 100_000
+KNOWN_TOWN_ABROAD = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +93,17 @@ class Gazetteer:
     nationalities: dict[str, Place]
     # search forms frequent in news: a small place so named needs a trigger noun
     common: frozenset[str] = frozenset()
+    seats: frozenset[int] = frozenset()
+
+    def known(self, place: Place) -> bool:
+        """Whether a place is well known: an area, a capital, or a large town (100,000 people
+        in the region, 1,000,000 abroad). A name of a lesser place needs support in the text."""
+        if place.kind in AREA_KINDS or place.source != "geonames":
+            return True
+        if place.geonameid in self.seats:
+            return True
+        home = place.country in REGION
+        return place.population >= (KNOWN_TOWN if home else KNOWN_TOWN_ABROAD)
 
     def lookup(self, name: str) -> tuple[Place, ...]:
         """The places called `name`: lookup("حلب") → (Aleppo city, Aleppo governorate)."""
@@ -270,6 +289,7 @@ def build_gazetteer(places: Sequence[Place], common: frozenset[str] = frozenset(
         parts,  # type: ignore[arg-type]
         nationalities,
         common,
+        frozenset(p.seat for p in countries.values() if p.seat is not None),
     )
 
 

@@ -60,8 +60,21 @@ TRIGGERS: dict[str, str] = {
 }
 # Triggers that announce several names: «بلدتي الفوعة وكفريا».
 PLURAL_TRIGGERS = _words(
-    "محافظتي", "ريفي", "مدينتي", "مدن", "بلدتي", "بلدات", "قريتي", "قرى", "حيي", "أحياء", "مخيمي"
+    "محافظتي",
+    "ريفي",
+    "مدينتي",
+    "مدن",
+    "بلدتي",
+    "بلدات",
+    "قريتي",
+    "قرى",
+    "حيي",
+    "أحياء",
+    "مخيمي",
+    "منطقتي",
 )
+# Triggers too general to vouch for a common word after them: «منطقة الصراع».
+LOOSE_TRIGGERS = _words("منطقة", "منطقتي", "ناحية", "جبل", "سهل")
 # Words before a name that make it relative: part of, near, a side of.
 RELATIVE_BEFORE = _words(
     "جنوب",
@@ -118,6 +131,10 @@ DIRECTIONS = {
         ("غرب", "west"),
         ("غربي", "west"),
     )
+}
+BARE_DIRECTIONS = {
+    normalize_search(w): part
+    for w, part in (("الشمال", "north"), ("الجنوب", "south"), ("الشرق", "east"), ("الغرب", "west"))
 }
 # A name right after these is an outlet, not a place: «صحيفة الوطن», «قناة الميادين».
 OUTLET_BEFORE = _words("صحيفة", "جريدة", "قناة", "مجلة", "إذاعة", "موقع")
@@ -196,6 +213,28 @@ NOT_A_NAME = _words(
     "الجنوبي",
     "المجاور",
     "المحاذي",
+    # generic nouns: «مدن البلاد», «أحياء المدينة»
+    "البلاد",
+    "الدولة",
+    "المنطقة",
+    "المدينة",
+    "البلدة",
+    "القرية",
+    "الحي",
+    "المخيم",
+    "العاصمة",
+    "الريف",
+    "المحافظة",
+    "الولاية",
+    "الجنوب",
+    "الشمال",
+    "الشرق",
+    "الغرب",
+    "الوسط",
+    "الساحل",
+    "الحدود",
+    "المعبر",
+    "الجبهة",
 )
 # First words of two-word village and quarter names: «كفر داعل», «تل أبيض», «عين العرب».
 NAME_HEADS = _words(
@@ -221,7 +260,6 @@ NAME_HEADS = _words(
     "سهل",
     "عرب",
     "قصر",
-    "حزم",
 )
 
 
@@ -238,7 +276,7 @@ class Candidate:
     "admin", "city", "part" or "" for the noun before it. relative: words around
     make it a part of / near the place. source: gazetteer, trigger, ner, local
     (a name learnt earlier in the same article), capital («العاصمة») or
-    country-part («شمال البلاد»).
+    country-part («شمال البلاد»; «الجنوب» in «الجنوب والبقاع» with `beside`).
     """
 
     start: int
@@ -252,6 +290,7 @@ class Candidate:
     source: str = "gazetteer"
     part: str = ""
     key: tuple[str, ...] = ()
+    beside: bool = False  # a bare «الجنوب»: a part of the country of the place coordinated with it
 
 
 def _letter_offsets(text: str) -> list[int]:
@@ -291,7 +330,12 @@ def _stripped(norm: str) -> str:
     for pre in PROCLITICS:
         if norm.startswith(pre) and len(norm) - len(pre) >= 2:
             rest = norm[len(pre) :]
-            if rest in TRIGGERS or rest in RELATIVE_BEFORE or rest in DIRECTIONS:
+            if (
+                rest in TRIGGERS
+                or rest in RELATIVE_BEFORE
+                or rest in DIRECTIONS
+                or rest in BARE_DIRECTIONS
+            ):
                 return rest
     return norm
 
@@ -311,11 +355,14 @@ def match_gazetteer(tokens: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
             continue
         best: tuple[int, int, tuple[Place, ...], tuple[str, ...]] | None = None
         for start, form in word_forms(token):
+            stripped = start > token.start
             for rest, places in gaz.index.get(form, ()):
                 if not rest and (
                     form in TRIGGERS or (len(form) <= 2 and not _written(token, places))
                 ):
                     continue
+                if stripped and token.norm in gaz.common and not any(map(gaz.known, places)):
+                    continue  # «فتوى» is a word, not ف + a town called «توى»
                 j = i + len(rest)
                 if j >= n or (best and j <= best[1]):
                     continue
@@ -393,7 +440,7 @@ def annotate(
             continue
         if not vouched and c.source == "gazetteer" and _person_context(before, gaz):
             continue
-        if not vouched and c.source == "gazetteer" and _weak(c, gaz):
+        if not vouched and c.source == "gazetteer" and _weak(c, before, gaz):
             continue
         kept.append(c)
         prev = c
@@ -409,17 +456,26 @@ def _person_context(before: str, gaz: Gazetteer) -> bool:
     )
 
 
-def _weak(c: Candidate, gaz: Gazetteer) -> bool:
-    """A one-word name that is a common word and only small towns bear: «تحت», «الكردي»."""
-    return (
-        len(c.key) == 1
-        and c.key[0] in gaz.common
-        and all(p.kind == "city" and p.population < WEAK_POPULATION for p in c.places)
-    )
+def _weak(c: Candidate, before: str, gaz: Gazetteer) -> bool:
+    """A one-word name of lesser towns only that reads as an ordinary word: a common word
+    («تحت», «الكردي»), an indefinite feminine adjective («طائرات حربية»), or a definite
+    adjective after a definite noun («الأمثال الشامية»)."""
+    if len(c.key) != 1 or any(gaz.known(p) for p in c.places):
+        return False
+    word = c.key[0]
+    if word in gaz.common and all(p.population < WEAK_POPULATION for p in c.places):
+        return True
+    if word.startswith("ال"):
+        return before.startswith("ال") and len(before) > 3 and word.endswith(("يه", "ي"))
+    return word.endswith("يه")
 
 
 def _unknown_name(
-    tokens: Sequence[Token], i: int, common: frozenset[str]
+    tokens: Sequence[Token],
+    i: int,
+    common: frozenset[str],
+    starts: dict[int, Candidate],
+    loose: bool = False,
 ) -> tuple[int, int, int] | None:
     """(start offset, first, last) of a name the gazetteer lacks, starting at token i."""
     if i >= len(tokens) or not _is_word(tokens[i]) or not tokens[i].norm[:1].isalpha():
@@ -432,12 +488,21 @@ def _unknown_name(
         start, norm = next(((s, f) for s, f in forms if f == norm[1:]), (start, norm))
     if norm in NOT_A_NAME or norm in TRIGGERS or len(norm) < 3 or not norm.isalpha():
         return None
-    if not norm.startswith("ال") and (norm in common or norm.endswith(("ه", "ي"))):
-        # indefinite: an adjective or a noun in construct («بلدات موالية», «منطقة حظر»)
+    definite = norm.startswith("ال")
+    if norm not in NAME_HEADS and (
+        (not definite and (norm in common or norm.endswith("ه"))) or (loose and norm in common)
+    ):
+        # an adjective or a noun in construct: «بلدات موالية», «منطقة حظر», «منطقة الصراع»
         return None
     last = i
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if norm in NAME_HEADS and nxt is not None and _is_word(nxt) and nxt.norm not in NOT_A_NAME:
+    if (
+        norm in NAME_HEADS
+        and nxt is not None
+        and _is_word(nxt)
+        and nxt.norm not in NOT_A_NAME
+        and (i + 1 not in starts or starts[i + 1].last == i + 1)
+    ):
         last = i + 1
     return start, i, last
 
@@ -448,7 +513,11 @@ def find_unknown(
     entities: Sequence[Span] | None,
     common: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
-    """Names the gazetteer lacks: after trigger nouns («حي القدم») and NER LOC spans."""
+    """Names the gazetteer lacks: after trigger nouns («حي القدم») and NER LOC spans.
+
+    A two-word name whose second word is a known place is a different place
+    («قرية كفر داعل» is not داعل): that known candidate is removed from `known`.
+    """
     taken = {k for c in known for k in range(c.first, c.last + 1)}
     starts = {c.first: c for c in known}
     found: list[Candidate] = []
@@ -459,13 +528,16 @@ def find_unknown(
         if not kind:
             continue
         plural = _stripped(token.norm) in PLURAL_TRIGGERS
+        loose = _stripped(token.norm) in LOOSE_TRIGGERS
         i = t + 1
         for _ in range(4 if plural else 1):
             if i in starts:
                 c = starts[i]
                 i = c.last + 1
-            elif i not in taken and (name := _unknown_name(tokens, i, common)):
+            elif i not in taken and (name := _unknown_name(tokens, i, common, starts, loose)):
                 start, first, last = name
+                if last in starts and last != first:
+                    known.remove(starts.pop(last))
                 found.append(
                     Candidate(start, tokens[last].end, "", first, last, (), kind, source="trigger")
                 )
@@ -554,6 +626,19 @@ def find_relative_country(tokens: Sequence[Token]) -> list[Candidate]:
                         part=DIRECTIONS[norm],
                     )
                 )
+        elif norm in BARE_DIRECTIONS:
+            # «مصادر في الجنوب والبقاع»: the south of the country of the place beside it
+            start = (
+                next(s for s, f in word_forms(token) if f == norm)
+                if norm != token.norm
+                else token.start
+            )
+            found.append(
+                Candidate(
+                    start, token.end, "", i, i, (), source="country-part",
+                    part=BARE_DIRECTIONS[norm], beside=True,
+                )
+            )  # fmt: skip
         elif norm and (start := _capital_start(token)) is not None:
             found.append(Candidate(start, token.end, "", i, i, (), source="capital"))
     return found

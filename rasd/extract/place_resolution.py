@@ -35,6 +35,8 @@ _FIGURATIVE = frozenset({"الاقتصاديه", "الثقافيه", "السيا
 # How far (tokens) a containing place may follow an unknown name: «كفر داعل التي … في ريف حلب».
 _CONTAINER_WINDOW = 8
 _HIERARCHY_WINDOW = 4
+_CONTAINER_SENTENCES = 2
+_SUPPORT_KM = 150.0
 _IN_WORDS = frozenset({"في", "ضمن", "داخل", "قرب"})
 
 
@@ -98,6 +100,14 @@ def _score(
     return score
 
 
+def _supported(place: Place, gaz: Gazetteer, focus: str | None, anchors: Sequence[Place]) -> bool:
+    """A lesser place named bare must be in the focus country or near another place of the
+    article: «ودان» (a Libyan town, and "and condemned") in an article on Istanbul is a word."""
+    if gaz.known(place) or place.country == focus:
+        return True
+    return any(a is not place and distance_km(place, a) < _SUPPORT_KM for a in anchors)
+
+
 def _mention(c: Candidate, place: Place, precision: int, source: str) -> PlaceMention:
     return PlaceMention(
         c.start,
@@ -149,7 +159,8 @@ def resolve_places(
             if p.kind in ("admin1", "country")
         ]
         best = max(options[n], key=lambda p: _score(p, focus, anchors, stated))
-        resolved[n] = (best, _precision(c, best))
+        if c.trigger or c.source != "gazetteer" or _supported(best, gaz, focus, anchors):
+            resolved[n] = (best, _precision(c, best))
 
     _resolve_special(cands, tokens, gaz, focus, resolved)
     _resolve_unknown(cands, tokens, sent, resolved)
@@ -180,10 +191,34 @@ def _resolve_special(
             capital = gaz.by_id.get(country.seat) if country and country.seat else None
             if capital is not None:
                 resolved[n] = (capital, 1)
-        elif c.source == "country-part" and focus:
-            area = gaz.parts.get((focus, c.part)) or gaz.countries.get(focus)
+        elif c.source == "country-part":
+            country = _beside_country(n, cands, tokens, resolved) if c.beside else focus
+            if country is None:
+                continue
+            area = gaz.parts.get((country, c.part))
+            if area is None and not c.beside:
+                area = gaz.countries.get(country)
             if area is not None:
                 resolved[n] = (area, 3)
+
+
+def _beside_country(
+    n: int,
+    cands: Sequence[Candidate],
+    tokens: Sequence[Token],
+    resolved: Sequence[tuple[Place, int] | None],
+) -> str | None:
+    """The country of the place coordinated with candidate n: «الجنوب والبقاع» → LB."""
+    c = cands[n]
+    if n + 1 < len(cands):
+        nxt = cands[n + 1]
+        if nxt.first == c.last + 1 and tokens[nxt.first].norm[:1] == "و" and resolved[n + 1]:
+            return resolved[n + 1][0].country  # type: ignore[index]
+    if n > 0:
+        prev = cands[n - 1]
+        if prev.last == c.first - 1 and tokens[c.first].norm[:1] == "و" and resolved[n - 1]:
+            return resolved[n - 1][0].country  # type: ignore[index]
+    return None
 
 
 def _resolve_unknown(
@@ -236,6 +271,13 @@ def _container(
             break
         if resolved[m] is not None and cands[m].source != "country-part":
             return resolved[m]
+    # nothing in the sentence: the last town or district named in the two before it
+    for m in range(n - 1, -1, -1):
+        if sent[c.first] - sent[cands[m].first] > _CONTAINER_SENTENCES:
+            break
+        hit = resolved[m]
+        if hit is not None and hit[0].kind in ("city", "admin1") and cands[m].source != "capital":
+            return hit
     return None
 
 
