@@ -76,19 +76,17 @@ def candidates(letters: str, counts: dict[str, int] | None = None) -> list[Candi
     """
     out: list[Candidate] = [((), letters, "")]
     n = len(letters)
+    endings = [enc for enc in ENCLITICS if letters.endswith(enc)]
     for pre in _prefix_options(letters):
         consumed = sum(len(p) for p in pre)
-        for enc in ("", *ENCLITICS):
-            if enc and pre and _has_article(pre):
-                continue  # a definite noun carries no pronoun
-            if enc and not letters.endswith(enc):
-                continue
-            stem = letters[consumed : n - len(enc)]
+        # A definite noun carries no pronoun.
+        for enc in ("",) if pre and _has_article(pre) else ("", *endings):
             if not pre and not enc:
                 continue
+            stem = letters[consumed : n - len(enc)]
             if len(stem) < 2 and not (len(stem) == 1 and enc and stem in _ONE_LETTER_STEMS):
                 continue
-            if FUTURE in pre and (stem[0] not in _IMPERFECT or enc in ("ي",)):
+            if FUTURE in pre and (stem[0] not in _IMPERFECT or enc == "ي"):
                 continue
             if counts is not None and pre and _lost_hamza(letters, pre, stem, counts):
                 continue
@@ -203,8 +201,12 @@ def split_clitics(word: str) -> Parts:
     Diacritics and tatweel belong to the letter before them: «لِـلْقُدْسِ»
     → «لِـ» «لْ» «قُدْسِ».
     """
-    positions = [i for i, ch in enumerate(word) if ch not in NON_LETTERS]
-    letters = normalize_letters("".join(word[i] for i in positions))
+    if NON_LETTERS.isdisjoint(word):
+        positions: list[int] | range = range(len(word))
+        letters = normalize_letters(word)
+    else:
+        positions = [i for i, ch in enumerate(word) if ch not in NON_LETTERS]
+        letters = normalize_letters("".join(word[i] for i in positions))
     if (
         len(letters) != len(positions)
         or len(letters) < 2

@@ -111,6 +111,16 @@ _TOK = tuple(
 )
 
 
+def _segment(start: int, end: int, text: str, role: str) -> Segment:
+    seg = _new(Segment)
+    s_start, s_end, s_text, s_role = _SEG
+    s_start(seg, start)
+    s_end(seg, end)
+    s_text(seg, text)
+    s_role(seg, role)
+    return seg
+
+
 def tokenize(text: str) -> list[Token]:
     """Tokens of `text` with norm, key and clitic segments: «بالحجر» → ب + ال + حجر."""
     gc_was_enabled = gc.isenabled()
@@ -135,14 +145,15 @@ def _tokenize(text: str) -> list[Token]:
         start = end + len(space)
         end = start + len(word)
         kind, norm, key, parts = _form(word)
-        segments = []
-        for s, e, w, r in parts:
+        if len(parts) == 1:  # most tokens: one stem segment, the token itself
             seg = new(seg_cls)
-            s_start(seg, start + s)
-            s_end(seg, start + e)
-            s_text(seg, w)
-            s_role(seg, r)
-            segments.append(seg)
+            s_start(seg, start)
+            s_end(seg, end)
+            s_text(seg, word)
+            s_role(seg, "stem")
+            segments: tuple[Segment, ...] = (seg,)
+        else:
+            segments = tuple([_segment(start + s, start + e, w, r) for s, e, w, r in parts])
         tok = new(tok_cls)
         t_start(tok, start)
         t_end(tok, end)
@@ -150,6 +161,6 @@ def _tokenize(text: str) -> list[Token]:
         t_kind(tok, kind)
         t_norm(tok, norm)
         t_key(tok, key)
-        t_segs(tok, tuple(segments))
+        t_segs(tok, segments)
         append(tok)
     return tokens

@@ -6,6 +6,7 @@ def test_tokens_slice_back_on_seed(seed_raw: str) -> None:
     assert len(tokens) > 300
     for tok in tokens:
         assert seed_raw[tok.start : tok.end] == tok.text
+        assert tok.segments[0].start == tok.start and tok.segments[-1].end == tok.end
         for seg in tok.segments:
             assert seed_raw[seg.start : seg.end] == seg.text
     for sent in sentences:
@@ -19,4 +20,35 @@ def test_tatweel_prefix_and_quotes() -> None:
 def test_bi_al_split() -> None:
     (tok,) = tokenize("بالانشقاق")
     assert [s.text for s in tok.segments] == ["ب", "ال", "انشقاق"]
+    assert [s.role for s in tok.segments] == ["proclitic", "proclitic", "stem"]
     assert tok.key == "انشقاق"
+
+
+def test_numbers_stay_whole() -> None:
+    toks = tokenize("بلغ ٣٫٥ مليون و1,000 دولار و3.5 في ٢٠١٨ يوم 22/4/2018")
+    numbers = [(t.text, t.norm) for t in toks if t.kind == "number"]
+    assert numbers == [
+        ("٣٫٥", "3.5"),
+        ("1,000", "1,000"),
+        ("3.5", "3.5"),
+        ("٢٠١٨", "2018"),
+        ("22", "22"),
+        ("4", "4"),
+        ("2018", "2018"),
+    ]
+
+
+def test_arabic_punctuation_urls_emails_tags() -> None:
+    text = "قال؟ نعم، لا؛ «هنا» https://alwatan.sy/a.html info@sana.sy #سوريا_الآن @SANA_SY"
+    kinds = [(t.text, t.kind) for t in tokenize(text)]
+    assert ("؟", "punct") in kinds and ("،", "punct") in kinds and ("؛", "punct") in kinds
+    assert ("https://alwatan.sy/a.html", "url") in kinds
+    assert ("info@sana.sy", "email") in kinds
+    assert ("#سوريا_الآن", "hashtag") in kinds
+    assert ("@SANA_SY", "mention") in kinds
+    assert [t.key for t in tokenize("، ؛")] == ["", ""]
+
+
+def test_latin_words_are_lowercased_in_norm() -> None:
+    (tok,) = tokenize("ACLED")
+    assert (tok.kind, tok.norm, tok.key) == ("word", "acled", "acled")
