@@ -78,11 +78,12 @@ class DetectionScore:
         }
 
 
-def detected_types(
-    doc: Doc, counted: frozenset[str] = frozenset({"asserted", "uncertain", "planned"})
-) -> set[str]:
-    """Event types present in a processed sentence (negated mentions do not count)."""
-    return {e.type for e in doc.events or [] if e.modality in counted}
+def detected_types(doc: Doc) -> set[str]:
+    """Event types a processed sentence reports as having happened (asserted or uncertain).
+
+    Planned and negated mentions do not count: the GSR asks whether an event took place.
+    """
+    return {e.type for e in doc.events or [] if e.modality in ("asserted", "uncertain")}
 
 
 def score_gsr(

@@ -38,9 +38,9 @@ REPORTING_VERBS = (
     "زعم",
     "أكدت/-",
 )
-_REPORTING_FORMS = frozenset().union(*(verb_forms(v)[0] for v in REPORTING_VERBS))
+_REPORTING_FORMS = frozenset().union(*(verb_forms(v) for v in REPORTING_VERBS))
 # Verbs whose missing subject means "the same source as before".
-_CONTINUING = frozenset(verb_forms("أضاف/ضيف")[0] | verb_forms("تابع")[0])
+_CONTINUING = frozenset(verb_forms("أضاف/ضيف")) | frozenset(verb_forms("تابع"))
 # «بحسب»، «حسب»، «وفقا لـ»، «نقلا عن»، «استنادا إلى»، «طبقا لـ»
 _PREPOSITIONAL = frozenset(
     normalize_search(w)

@@ -14,12 +14,14 @@ Event(COERCE/restrict, actor Islamic State, place الحجر الأسود, attri
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from rasd.doc import Doc, Event, Span, Token
-from rasd.extract import attribution, casualties, event_arguments, modality
+from rasd.extract import attribution, casualties, event_arguments, modality, salience
 from rasd.extract.merging import Mention, merge_mentions
 from rasd.extract.triggers import Lexicon, Trigger, find_triggers, load_lexicon
 from rasd.pipeline import Stage
@@ -35,18 +37,40 @@ _COMPLEMENTISERS = frozenset(
 def stage(lexicon_files: Sequence[Path] = ()) -> Stage:
     """The events stage with the bundled lexicon plus the user's `lexicon_files`."""
     lexicon = load_lexicon(lexicon_files)
+    model = salience.load_model()
 
     def run(doc: Doc) -> dict[str, Any]:
-        return {"events": extract_events(doc, lexicon)}
+        return {"events": extract_events(doc, lexicon, model)}
 
     return Stage("events", REQUIRES, frozenset({"events"}), run)
 
 
-def extract_events(doc: Doc, lexicon: Lexicon) -> list[Event]:
+def extract_events(doc: Doc, lexicon: Lexicon, model: salience.SalienceModel) -> list[Event]:
     """The events of a document whose earlier layers are filled."""
+    mentions: list[Mention] = []
+    for candidate in iter_candidates(doc, lexicon):
+        if model.keep(candidate.features):
+            mentions.extend(
+                candidate.context.mentions(candidate.trigger, candidate.mood, candidate.sentence)
+            )
+    return merge_mentions(mentions)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A trigger with its modality and salience features, before the salience cut."""
+
+    sentence: int
+    trigger: Trigger
+    mood: str
+    features: list[str]
+    context: _SentenceContext
+
+
+def iter_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
+    """Every trigger of the document with what salience needs (also used to fit its weights)."""
     tokens = doc.tokens or []
     starts = [t.start for t in tokens]
-    mentions: list[Mention] = []
     previous_source: Span | None = None
     for index, sentence in enumerate(doc.sentences or []):
         lo = bisect_left(starts, sentence.start)
@@ -57,14 +81,14 @@ def extract_events(doc: Doc, lexicon: Lexicon) -> list[Event]:
         triggers = find_triggers(lexicon, sent_tokens)
         times = _within(doc.times, sentence)
         sources = attribution.find_sources(doc.text, sent_tokens, times)
-        if not triggers:
-            previous_source = _last_source(sources, previous_source)
-            continue
-        context = _SentenceContext(doc, sentence, sent_tokens, times, sources, previous_source)
-        for trigger in triggers:
-            mentions.extend(context.mentions(trigger, index))
+        if triggers:
+            context = _SentenceContext(doc, sentence, sent_tokens, times, sources, previous_source)
+            per_type = Counter(t.type for t in triggers)
+            for trigger in triggers:
+                mood = modality.classify(sent_tokens, trigger)
+                feats = context.features(trigger, per_type[trigger.type])
+                yield Candidate(index, trigger, mood, feats, context)
         previous_source = _last_source(sources, previous_source)
-    return merge_mentions(mentions)
 
 
 def _within(layer: Sequence[Any] | None, sentence: Span) -> list[Any]:
@@ -101,12 +125,21 @@ class _SentenceContext:
         self.killed, self.injured = casualties.count_casualties(tokens)
         self.counted = False
 
-    def mentions(self, trigger: Trigger, sentence_index: int) -> list[Mention]:
+    def features(self, trigger: Trigger, same_type: int) -> list[str]:
+        facts = salience.SentenceFacts(
+            casualties=self.killed is not None or self.injured is not None,
+            time=any(t.start_date is not None for t in self.times),
+            source=any(s.span is not None for s in self.sources),
+            places=self.places,
+            actors=self.actors,
+        )
+        return salience.features(self.tokens, trigger, facts, same_type)
+
+    def mentions(self, trigger: Trigger, mood: str, sentence_index: int) -> list[Mention]:
         source = self._source_for(trigger)
         actors = [a for a in self.actors if not (source and _inside(a, source))]
         actor, target = event_arguments.actor_and_target(self.tokens, trigger, actors)
         start, end, explicit = event_arguments.date_for(trigger, self.times, self.doc.published)
-        mood = modality.classify(self.tokens, trigger)
         if (
             mood == "asserted"
             and explicit

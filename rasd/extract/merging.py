@@ -44,7 +44,7 @@ def merge_mentions(mentions: list[Mention]) -> list[Event]:
 
 def _same_happening(a: Mention, b: Mention) -> bool:
     x, y = a.event, b.event
-    if x.type != y.type:
+    if x.type != y.type or (x.mode and y.mode and x.mode != y.mode):
         return False
     if not _same_place(x.place, y.place):
         return False

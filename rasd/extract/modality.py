@@ -66,6 +66,11 @@ UNCERTAIN = _norms(
     "ترددت",
     "تشير",
     "يبدو",
+    "اذا",
+    "لو",
+    "يمكن",
+    "يمكنهم",
+    "احتمال",
 )
 # Hedges that make the whole sentence uncertain wherever they stand.
 SENTENCE_HEDGES = (
@@ -102,7 +107,7 @@ def classify(tokens: Sequence[Token], trigger: Trigger) -> str:
         if verb[:1] in ("ي", "ت", "ن"):
             return "uncertain"
     window = norms[clause : trigger.first] + norms[trigger.first : trigger.last + 1]
-    if trigger.future or any(n in PLANNED or _future_aux(n) for n in window):
+    if trigger.tense == "future" or any(n in PLANNED or _future_aux(n) for n in window):
         return "planned"
     return "asserted"
 

@@ -57,7 +57,7 @@ class Trigger:
     last: int
     start: int
     end: int
-    future: bool
+    tense: str | None  # past, present or future for a verb (or a pattern's first word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,21 +74,20 @@ class Lexicon:
     nouns: dict[str, Sense] = field(default_factory=dict)
     patterns: list[Pattern] = field(default_factory=list)
     pattern_heads: dict[str, list[int]] = field(default_factory=dict)
-    future_forms: set[str] = field(default_factory=set)
+    tenses: dict[str, str] = field(default_factory=dict)  # verb form → past/present/future
     not_triggers: set[str] = field(default_factory=set)
 
 
-def verb_forms(entry: str) -> tuple[set[str], set[str]]:
-    """(forms, future forms) of a verb written "past" or "past/present-stem".
+def verb_forms(entry: str) -> dict[str, str]:
+    """Forms of a verb written "past" or "past/present-stem", each with its tense.
 
-    «قصف» → {قصف، قصفت، قصفوا، يقصف، تقصفون، قصفها ...}, future {سيقصف ...};
+    «قصف» → {قصف: past, قصفوا: past, يقصف: present, سيقصفون: future ...};
     «سيطر/-» has no present forms.
     """
     past, _, present = entry.partition("/")
     past = normalize_search(past.strip())
     present = normalize_search(present.strip()) if present else past
     forms: set[str] = set()
-    future: set[str] = set()
     if past[-1] in "اي":  # weak final: دعا/دعو، استولى/ستولي
         root = past[:-1]
         forms |= {past, root + "ت", root + "وا", root + "تا", root + "يا", root + "ينا"}
@@ -96,8 +95,9 @@ def verb_forms(entry: str) -> tuple[set[str], set[str]]:
     else:
         forms |= {past + s for s in _PAST_SUBJECT}
         forms |= {past + s + o for s in _PAST_BEFORE_OBJECT for o in _OBJECT}
+    tenses = dict.fromkeys(forms, "past")
     if present == "-":
-        return forms, future
+        return tenses
     if present[-1] in "وي":
         root = present[:-1]
         stems = [present, root + "ون", root + "ين", root + "وا", root + "ان"]
@@ -107,9 +107,9 @@ def verb_forms(entry: str) -> tuple[set[str], set[str]]:
         stems += [present + s + o for s in _PRESENT_BEFORE_OBJECT for o in _OBJECT]
     for prefix in _PRESENT_PREFIX:
         for stem in stems:
-            forms.add(prefix + stem)
-            future.add("س" + prefix + stem)
-    return forms | future, future
+            tenses.setdefault(prefix + stem, "present")
+            tenses.setdefault("س" + prefix + stem, "future")
+    return tenses
 
 
 def noun_forms(lemma: str) -> set[str]:
@@ -129,9 +129,9 @@ def noun_forms(lemma: str) -> set[str]:
 def _pattern_word_forms(word: str) -> frozenset[str]:
     """Any inflection of a pattern word, as a verb or a noun: «أغلق» → اغلق، يغلق، اغلقت ..."""
     norm = normalize_search(word)
-    forms = verb_forms(norm)[0] | noun_forms(norm)
+    forms = set(verb_forms(norm)) | noun_forms(norm)
     if norm.startswith("ا") and len(norm) > 3:  # derived forms: أغلق → يغلق
-        forms |= verb_forms(f"{norm}/{norm[1:]}")[0]
+        forms |= set(verb_forms(f"{norm}/{norm[1:]}"))
     return frozenset(forms)
 
 
@@ -154,10 +154,9 @@ def _add_entry(lex: Lexicon, entry: dict) -> None:
         if " " in verb:
             _add_pattern(lex, verb, Sense(type_, mode, "pattern"))
             continue
-        forms, future = verb_forms(verb)
-        lex.future_forms |= future
-        for form in forms:
+        for form, tense in verb_forms(verb).items():
             lex.verbs.setdefault(form, Sense(type_, mode, "verb"))
+            lex.tenses.setdefault(form, tense)
     for noun in entry.get("nouns") or []:
         if " " in noun:
             _add_pattern(lex, noun, Sense(type_, mode, "pattern"))
@@ -165,13 +164,17 @@ def _add_entry(lex: Lexicon, entry: dict) -> None:
         for form in noun_forms(noun):
             lex.nouns.setdefault(form, Sense(type_, mode, "noun"))
     for form in entry.get("forms") or []:
-        lex.verbs.setdefault(normalize_search(form), Sense(type_, mode, "verb"))
+        form = normalize_search(form)
+        lex.verbs.setdefault(form, Sense(type_, mode, "verb"))
+        lex.tenses.setdefault(form, "present" if form[:1] in "يت" else "past")
     for text in entry.get("patterns") or []:
         _add_pattern(lex, text, Sense(type_, mode, "pattern"))
 
 
 def _add_pattern(lex: Lexicon, text: str, sense: Sense | None) -> None:
     words = tuple(_pattern_word_forms(w) for w in text.split())
+    for form, tense in verb_forms(normalize_search(text.split()[0])).items():
+        lex.tenses.setdefault(form, tense)
     lex.patterns.append(Pattern(words, sense))
     for form in words[0]:
         lex.pattern_heads.setdefault(form, []).append(len(lex.patterns) - 1)
@@ -266,7 +269,16 @@ def _match_rest(pattern: Pattern, tokens: Sequence[Token], first: int) -> int | 
 
 
 def _trigger(lex: Lexicon, sense: Sense, tokens: Sequence[Token], first: int, last: int) -> Trigger:
-    future = any(form in lex.future_forms for form, _ in candidates(tokens[first].norm))
+    tense = None
+    if sense.pos != "noun":
+        tense = next(
+            (
+                lex.tenses[f]
+                for f, verb_ok in candidates(tokens[first].norm)
+                if verb_ok and f in lex.tenses
+            ),
+            None,
+        )
     return Trigger(
         sense.type,
         sense.mode,
@@ -275,5 +287,5 @@ def _trigger(lex: Lexicon, sense: Sense, tokens: Sequence[Token], first: int, la
         last,
         tokens[first].start,
         tokens[last].end,
-        future,
+        tense,
     )

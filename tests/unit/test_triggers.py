@@ -63,11 +63,19 @@ def test_unit_not_triggers_and_background_control_are_not_events(lexicon) -> Non
     assert [t[0] for t in triggers(lexicon, "سيطر مقاتلو المعارضة على نقاط عدة")] == ["COERCE"]
 
 
-def test_unit_future_prefix_is_flagged(lexicon) -> None:
-    tokens, _ = analyze("سيقصفون المدينة")
-    assert find_triggers(lexicon, tokens)[0].future
-    tokens, _ = analyze("قصفوا المدينة")
-    assert not find_triggers(lexicon, tokens)[0].future
+@pytest.mark.parametrize(
+    ("text", "tense"),
+    [
+        ("سيقصفون المدينة", "future"),
+        ("قصفوا المدينة", "past"),
+        ("وتقصف الطائرات المدينة", "present"),
+        ("القصف على المدينة", None),
+        ("أغلق التنظيم الطريق", "past"),
+    ],
+)
+def test_unit_trigger_tense(lexicon, text: str, tense: str | None) -> None:
+    tokens, _ = analyze(text)
+    assert find_triggers(lexicon, tokens)[0].tense == tense
 
 
 def test_unit_trigger_offsets_slice_the_text(lexicon, seed_raw: str) -> None:
