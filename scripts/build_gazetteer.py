@@ -6,13 +6,12 @@ divisions; `--admin1`, default ../shared/data/geonames/), Arabic country names
 from CLDR (via Babel, build time only), the hand-written `names_ar.tsv` and
 `regions.tsv` beside the output, and the SaudiNewsNet corpus (`--corpus`),
 read only to find which Arabic names of places are ordinary words first
-(«بين», «الخبر», «صور»). A town's name is dropped when it is in ≥ 1% of the
-articles (≥ 0.2% outside the Middle East and North Africa) unless the town is
-large (500,000 people; 1,000,000 outside the region), and when it is in ≥ 5%
-whatever the size; names hand-listed in `names_ar.tsv` stay. Outside the
-region only towns of 15,000 people or more are kept: Arabic news rarely names
-smaller ones, and their Arabic names are mostly transliterations that collide
-with Arabic words.
+(«بين», «الخبر», «صور»). A town's name found in ≥ 5% of the articles is
+dropped, and outside the Middle East and North Africa one in ≥ 0.2% unless the
+town has 1,000,000 people; names hand-listed in `names_ar.tsv` stay. Outside
+the region only towns of 15,000 people or more are kept: Arabic news rarely
+names smaller ones, and their Arabic names are mostly transliterations that
+collide with Arabic words.
 Out: `gazetteer.tsv`, one row per place (see `rasd.extract.gazetteer.COLUMNS`)
 with its Arabic names (only places that have one), and `common_words.txt`, the
 search forms found in ≥ 0.3% of the articles (the stage asks for a trigger
@@ -41,10 +40,8 @@ PLACES = ROOT / "rasd" / "resources" / "places"
 SHARED = ROOT.parent / "shared" / "data"
 SHARED_ADMIN1 = SHARED / "geonames" / "admin1CodesASCII.txt"
 SHARED_CORPUS = SHARED / "saudinewsnet" / "articles.jsonl.gz"
-COMMON_SHARE = 0.01  # a town name in ≥ 1% of news articles is an ordinary word first…
-COMMON_SHARE_ABROAD = 0.002  # …≥ 0.2% for a town outside the region
+COMMON_SHARE_ABROAD = 0.002  # a name in ≥ 0.2% of articles is a word first (towns abroad)…
 WORD_SHARE = 0.05  # …≥ 5% for any town
-BIG_TOWN = 500_000
 BIG_TOWN_ABROAD = 1_000_000
 SMALL_TOWN = 15_000
 COMMON_WORDS_SHARE = 0.003  # common_words.txt
@@ -166,8 +163,10 @@ def build(admin1_path: Path, shares: dict[str, float]) -> list[list[str]]:
         home = city["countrycode"] in REGION
         if not home and city["population"] < SMALL_TOWN and gid not in hand:
             continue
-        big = city["population"] >= (BIG_TOWN if home else BIG_TOWN_ABROAD)
-        limit = WORD_SHARE if big else COMMON_SHARE if home else COMMON_SHARE_ABROAD
+        # In the region a town whose name is a common word stays: the stage asks for a
+        # trigger noun before it («مدينة دوما», not «دوماً»).
+        big = home or city["population"] >= BIG_TOWN_ABROAD
+        limit = WORD_SHARE if big else COMMON_SHARE_ABROAD
         names = [
             n for n in arabic_names(city["alternatenames"]) if shares.get(name_key(n)[0], 0) < limit
         ]

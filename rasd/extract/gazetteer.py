@@ -16,7 +16,7 @@ import csv
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -40,7 +40,7 @@ COLUMNS = (
     "names",
 )
 # Kinds that stand for an area rather than a point: precision 3 when named.
-AREA_KINDS = frozenset({"country", "admin1", "region"})
+AREA_KINDS = frozenset({"country", "admin1", "district", "region"})
 # Countries whose towns, even small, Arabic news names (Middle East, North Africa, neighbours).
 REGION = frozenset(
     {"SY", "IQ", "LB", "JO", "PS", "IL", "YE", "SA", "EG", "TR", "IR", "KW", "BH", "QA", "AE"}
@@ -53,7 +53,8 @@ KNOWN_TOWN_ABROAD = 1_000_000
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A gazetteer entry. kind: country, admin1, region, city (any populated place or locality).
+    """A gazetteer entry. kind: country, admin1, district (lower divisions), region, city (any
+    populated place or neighbourhood), feature (camp, crossing, base, mountain, river...).
 
     seat: for a country or division, the GeoNames id of its capital.
     part: for a region, which part of its country it is (north, south, east, west, coast).
@@ -121,9 +122,9 @@ class Gazetteer:
             return self.divisions.get((place.country, place.admin1))
         return None
 
-    def nationality(self, adjective_norm: str) -> Place | None:
+    def nationality(self, adjective: str) -> Place | None:
         """The country of a nationality adjective: «السورية» → Syria."""
-        return self.nationalities.get(_nationality_stem(adjective_norm))
+        return self.nationalities.get(_nationality_stem(normalize_search(adjective)))
 
 
 def _nationality_stem(word: str) -> str:
@@ -249,12 +250,50 @@ def _find_parent(parent: str, known: Gazetteer | None) -> Place | None:
 
 
 def read_place_file(path: Path, known: Gazetteer | None = None) -> list[Place]:
-    """A user gazetteer file: a rasd gazetteer TSV, or a CSV of name, alternates, lat, lon, parent."""
+    """A user gazetteer file: a rasd gazetteer TSV, or a CSV of name, alternates, lat, lon, parent.
+
+    Rows with a GeoNames id (imported dumps) are GeoNames places and face the same
+    checks as the bundled ones; rows without one are the user's own and are trusted.
+    """
     if not path.exists():
         raise RasdError(f"{path}: no such gazetteer file")
     if path.suffix.lower() == ".csv":
         return read_places_csv(path, known)
-    return read_gazetteer_tsv(path, source=f"user:{path.name}")
+    return [
+        p if p.geonameid is not None else replace(p, source=f"user:{path.name}")
+        for p in read_gazetteer_tsv(path, source="geonames")
+    ]
+
+
+def add_to_user_file(places: Iterable[Place], path: Path) -> tuple[int, int]:
+    """Merge places into a user gazetteer TSV (created if missing): (added, replaced).
+
+    A place replaces the row with the same GeoNames id, or, without an id, the same
+    name at the same coordinates, so a re-import never duplicates.
+    """
+    rows = read_place_file(path) if path.exists() else []
+    index = {_identity(p): n for n, p in enumerate(rows)}
+    added = replaced = 0
+    for place in places:
+        key = _identity(place)
+        if key in index:
+            rows[index[key]] = place
+            replaced += 1
+        else:
+            index[key] = len(rows)
+            rows.append(place)
+            added += 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    write_gazetteer_tsv(rows, tmp)
+    tmp.replace(path)
+    return added, replaced
+
+
+def _identity(p: Place) -> tuple[object, ...]:
+    if p.geonameid is not None:
+        return (p.geonameid,)
+    return (p.name, round(p.lat, 4), round(p.lon, 4))
 
 
 def build_gazetteer(places: Sequence[Place], common: frozenset[str] = frozenset()) -> Gazetteer:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rasd.doc import Span, Token
-from rasd.extract.gazetteer import Gazetteer, Place, name_key
+from rasd.extract.gazetteer import AREA_KINDS, Gazetteer, Place, name_key
 from rasd.text import normalize_search
 
 # Proclitic strings a name may carry (conjunction, then preposition), longest first.
@@ -264,7 +264,7 @@ NAME_HEADS = _words(
 
 
 # Towns below this size whose name is a common word need a trigger noun or NER to count.
-WEAK_POPULATION = 100_000
+WEAK_POPULATION = 500_000
 
 
 @dataclass(slots=True)
@@ -291,6 +291,7 @@ class Candidate:
     part: str = ""
     key: tuple[str, ...] = ()
     beside: bool = False  # a bare «الجنوب»: a part of the country of the place coordinated with it
+    vouched: bool = False  # a trigger noun or NER says this is a place
 
 
 def _letter_offsets(text: str) -> list[int]:
@@ -421,6 +422,12 @@ def annotate(
     name is a common word with no trigger noun or NER location to vouch for it."""
     kept = []
     prev: Candidate | None = None
+    # «مدينة دوما» vouches for «دوما» further on in the same article
+    named = {
+        c.key
+        for c in cands
+        if c.key and c.source == "gazetteer" and _trigger_at(tokens, c.first - 1)
+    }
     for c in cands:
         before = tokens[c.first - 1].norm if c.first > 0 else ""
         c.text = text[c.start : c.end]
@@ -435,7 +442,12 @@ def annotate(
             # «بريفي إدلب وحلب», «قريتي نبل والزهراء»: the trigger covers the list
             c.trigger = prev.trigger
         c.relative = c.relative or _relative(tokens, c.first, c.last)
-        vouched = bool(c.trigger) or any(s <= c.start and c.end <= e for s, e in locations)
+        c.vouched = (
+            bool(c.trigger)
+            or c.key in named
+            or any(s <= c.start and c.end <= e for s, e in locations)
+        )
+        vouched = c.vouched
         if before in OUTLET_BEFORE:
             continue
         if not vouched and c.source == "gazetteer" and _person_context(before, gaz):
@@ -456,15 +468,26 @@ def _person_context(before: str, gaz: Gazetteer) -> bool:
     )
 
 
+def _famous(place: Place, gaz: Gazetteer) -> bool:
+    """Known well enough that its name is read as the place even when it is a common word."""
+    return (
+        place.kind in AREA_KINDS
+        or place.geonameid in gaz.seats
+        or (place.population >= WEAK_POPULATION)
+    )
+
+
 def _weak(c: Candidate, before: str, gaz: Gazetteer) -> bool:
     """A one-word name of lesser towns only that reads as an ordinary word: a common word
     («تحت», «الكردي»), an indefinite feminine adjective («طائرات حربية»), or a definite
     adjective after a definite noun («الأمثال الشامية»)."""
-    if len(c.key) != 1 or any(gaz.known(p) for p in c.places):
+    if len(c.key) != 1:
         return False
     word = c.key[0]
-    if word in gaz.common and all(p.population < WEAK_POPULATION for p in c.places):
+    if word in gaz.common and not any(_famous(p, gaz) for p in c.places):
         return True
+    if any(gaz.known(p) for p in c.places):
+        return False
     if word.startswith("ال"):
         return before.startswith("ال") and len(before) > 3 and word.endswith(("يه", "ي"))
     return word.endswith("يه")

@@ -10,8 +10,11 @@ Among places sharing a name, the trigger noun decides the kind («محافظة �
 is the governorate, bare «حلب» the city); then the article's focus country,
 the hierarchy stated right after the name («في ريف إدlب»), nearness to the
 places the article names unambiguously, and population, in that order of
-weight. A name the gazetteer lacks falls back to the place that contains it
-(the next named place in the sentence, else the previous one) with precision 2.
+weight. A lesser town named bare must be in the focus country or near
+another place of the article. A name the gazetteer lacks, or whose entries
+are all implausible although a trigger noun or NER says it is a place, falls
+back to the place that contains it (the next named place in the sentence
+after «في»/«بـ», else the previous one) with precision 2.
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ def _options(c: Candidate) -> tuple[Place, ...]:
         chosen = [p for p in places if p.kind not in ("country", "admin1")]
     else:
         chosen = [p for p in places if p.kind == "country"] or [
-            p for p in places if p.kind in ("city", "region")
+            p for p in places if p.kind in ("city", "region", "feature")
         ]
     return tuple(chosen) or places
 
@@ -146,6 +149,7 @@ def resolve_places(
     focus = focus_country([o for o in options if o])
     anchors = [o[0] for o in options if len(o) == 1 and o[0].kind in ("city", "admin1", "region")]
     resolved: list[tuple[Place, int] | None] = [None] * len(cands)
+    unsupported: dict[int, Place] = {}
 
     for n, c in enumerate(cands):
         if not options[n]:
@@ -159,11 +163,16 @@ def resolve_places(
             if p.kind in ("admin1", "country")
         ]
         best = max(options[n], key=lambda p: _score(p, focus, anchors, stated))
-        if c.trigger or c.source != "gazetteer" or _supported(best, gaz, focus, anchors):
+        if c.source != "gazetteer" or _supported(best, gaz, focus, anchors):
             resolved[n] = (best, _precision(c, best))
+        elif c.vouched:
+            unsupported[n] = best  # a place, but maybe not this one: its container first
 
     _resolve_special(cands, tokens, gaz, focus, resolved)
     _resolve_unknown(cands, tokens, sent, resolved)
+    for n, best in unsupported.items():
+        if resolved[n] is None:
+            resolved[n] = (best, _precision(cands[n], best))
 
     mentions = []
     for c, r in zip(cands, resolved, strict=True):
@@ -235,8 +244,10 @@ def _resolve_unknown(
     for _ in range(3):
         progress = False
         for n, c in enumerate(cands):
-            if resolved[n] is not None or c.places or c.source in ("capital", "country-part"):
+            if resolved[n] is not None or c.source in ("capital", "country-part"):
                 continue
+            if c.places and not c.vouched:
+                continue  # a bare name whose places are all implausible here: not a place
             key = key_of(c)
             hit = learnt.get(key) or _container(n, cands, tokens, sent, resolved)
             if hit is None:
