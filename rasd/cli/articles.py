@@ -76,6 +76,9 @@ def ingest(
         list[str] | None,
         typer.Option("--map", help="JSON field mapping FIELD=KEY, e.g. text=body (repeatable)."),
     ] = None,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", help="Articles per transaction.", hidden=True)
+    ] = 500,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Read articles into the database: clean text, metadata, duplicates, search index, events.
@@ -100,7 +103,9 @@ def ingest(
         pipeline = default_pipeline(actors or [], places or [])
     with _store() as store, _progress() as update:
         try:
-            summary = run_ingest(store, sources, pipeline, reference, field_map, progress=update)
+            summary = run_ingest(
+                store, sources, pipeline, reference, field_map, batch_size, progress=update
+            )
         except KeyboardInterrupt:
             console.print("[yellow]interrupted:[/yellow] the batch in flight was rolled back; "
                           "run the same command again to finish")  # fmt: skip

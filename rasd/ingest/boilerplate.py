@@ -102,7 +102,7 @@ class Boilerplate:
         kept: list[str] = []
         in_block = False
         for line in lines:
-            if _RELATED.match(_key(line)):
+            if len(line) <= 40 and _RELATED.match(_key(line)):
                 in_block = True
                 continue
             if in_block and (len(line) <= _SHORT and line.strip()):

@@ -1,22 +1,48 @@
 """Article identity: the key that makes ingest idempotent.
 
-Two copies of an article are the same article when their bodies are equal
-after search normalisation and whitespace collapsing, so a re-scrape that
-differs only in tatweel, diacritics, hamza spelling or line breaks gets the
-same key: «انشقاقاتٌ  في\nصفوف» and «انشقاقات في صفوف» share one.
+Two copies of an article are the same article when their tokens are equal
+after search normalisation, so a re-scrape that differs only in tatweel,
+diacritics, hamza spelling or line breaks gets the same key:
+«انشقاقاتٌ  في\nصفوف» and «إنشقاقات في صفوف» share one. The same pass over the
+tokens yields the search keys the store indexes, so an article is analysed
+once for both.
 """
 
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
-from rasd.text import normalize_search
+from rasd.text import normalize_search, word_analysis
+from rasd.text.tokens import iter_tokens
+
+# Punctuation, numbers and URLs repeat a lot; their normal form is memoised like words'.
+_normalize_other = lru_cache(maxsize=100_000)(normalize_search)
+
+
+def fingerprint(text: str) -> tuple[str, list[str]]:
+    """(content hash, search keys in order) of a body.
+
+    «بالانشقاق عن التنظيم» → (sha256 hex, ["انشقاق", "عن", "تنظيم"]); the keys are
+    those of `rasd.text.search_keys`, computed without building Token objects.
+    """
+    norms: list[str] = []
+    keys: list[str] = []
+    for start, end, kind in iter_tokens(text):
+        if kind == "word":
+            norm, key, _ = word_analysis(text[start:end])
+        else:
+            norm = _normalize_other(text[start:end])
+            key = "" if kind == "punct" else norm
+        norms.append(norm)
+        if key:
+            keys.append(key)
+    return hashlib.sha256(" ".join(norms).encode("utf-8")).hexdigest(), keys
 
 
 def content_hash(text: str) -> str:
-    """Hex SHA-256 of the normalised body (64 characters)."""
-    canonical = " ".join(normalize_search(text).split())
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    """Hex SHA-256 of the normalised tokens of a body (64 characters)."""
+    return fingerprint(text)[0]
 
 
 def bytes_hash(data: bytes) -> str:

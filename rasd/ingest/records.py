@@ -134,7 +134,8 @@ def _get(record: dict[str, Any], name: str, mapping: Mapping[str, str] | None) -
 def _str(value: Any) -> str | None:
     if value is None or value == "":
         return None
-    return normalize_display(str(value)).strip() or None
+    text = str(value)
+    return (text if text.isascii() else normalize_display(text)).strip() or None
 
 
 def _date(value: Any) -> dt.date | None | bool:

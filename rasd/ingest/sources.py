@@ -59,10 +59,10 @@ class Sniffed:
     """A byte stream whose first bytes have been read to decide its format."""
 
     def __init__(self, stream: BinaryIO) -> None:
-        head = stream.read(_HEAD)
+        head = _read_some(stream)
         if head[:2] == b"\x1f\x8b":
             stream = gzip.GzipFile(fileobj=_Chain(head, stream))  # type: ignore[assignment]
-            head = stream.read(_HEAD)
+            head = _read_some(stream)
         self.head = head
         self._rest = stream
 
@@ -85,18 +85,33 @@ class Sniffed:
         return self.head + rest
 
     def lines(self) -> Iterator[tuple[int, bytes]]:
-        """Numbered lines (from 1), streamed."""
-        pending = self.head
+        """Numbered lines (from 1), streamed: each is handled as soon as it has arrived."""
+        *complete, pending = self.head.split(b"\n")
         number = 0
-        while chunk := self._rest.read(_HEAD):
-            pending += chunk
-            *complete, pending = pending.split(b"\n")
-            for part in complete:
-                number += 1
-                yield number, part
-        for part in pending.split(b"\n"):
+        for line in complete:
             number += 1
-            yield number, part
+            yield number, line
+        for raw in self._rest:  # binary streams iterate by line, buffered
+            line, pending = pending + raw, b""
+            if line.endswith(b"\n"):
+                number += 1
+                yield number, line[:-1]
+            else:
+                pending = line  # the last line, without a newline
+        if pending:
+            yield number + 1, pending
+
+
+def _read_some(stream: BinaryIO) -> bytes:
+    """Up to 64 KB without waiting for more than is there (a pipe may be slow)."""
+    read1 = getattr(stream, "read1", None)
+    head = read1(_HEAD) if read1 else stream.read(_HEAD)
+    while head and len(head) < 4096:
+        more = read1(_HEAD) if read1 else stream.read(_HEAD)
+        if not more:
+            break
+        head += more
+    return head
 
 
 class _Chain(io.RawIOBase):

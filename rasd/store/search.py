@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rasd.ingest.identity import fingerprint
 from rasd.text import normalize_search, word_analysis
 from rasd.text.tokens import iter_tokens
 
@@ -23,23 +24,8 @@ SNIPPET_TOKENS = 14  # tokens shown on each side of the first hit
 
 
 def index_keys(text: str) -> list[str]:
-    """The search keys of `text` in order, as `rasd.text.search_keys` gives them.
-
-    Computed from the tokenizer and the memoised word analysis directly, without
-    building Token objects, because indexing runs over every article.
-    «بالانشقاق عن التنظيم» → ["انشقاق", "عن", "تنظيم"].
-    """
-    keys: list[str] = []
-    for start, end, kind in iter_tokens(text):
-        if kind == "word":
-            key = word_analysis(text[start:end])[1]
-        elif kind == "punct":
-            continue
-        else:
-            key = normalize_search(text[start:end])
-        if key:
-            keys.append(key)
-    return keys
+    """The search keys of `text` in order: «بالانشقاق عن التنظيم» → ["انشقاق", "عن", "تنظيم"]."""
+    return fingerprint(text)[1]
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from rasd.doc import Doc, Event, Problem
-from rasd.ingest.identity import content_hash
+from rasd.ingest.identity import fingerprint
 from rasd.store import dedup
 from rasd.store.schema import migrate
 from rasd.store.search import index_keys, mark, parse_query, snippet
@@ -133,14 +133,13 @@ class Store:
 
     def _add(self, doc: Doc, run_id: int | None) -> str:
         conn = self.conn
-        key = content_hash(doc.text)
+        key, keys = fingerprint(doc.text)
         if conn.execute(
             "SELECT 1 FROM articles WHERE content_hash = ? UNION ALL "
             "SELECT 1 FROM duplicates WHERE content_hash = ?",
             (key, key),
         ).fetchone():
             return "duplicate"
-        keys = [t.key for t in doc.tokens if t.key] if doc.tokens else index_keys(doc.text)
         sig = dedup.signature(keys)
         bands = dedup.band_keys(sig) if sig is not None else []
         original = self._near_original(sig, bands) if sig is not None else None
