@@ -303,15 +303,21 @@ def export(
         str | None, typer.Option("--until", help="Published on or before YYYY-MM-DD.")
     ] = None,
 ) -> None:
-    """Export the database, streamed: one article (or event) per line or row."""
+    """Export the database, streamed: one article (or event) per line or row.
+
+    Events: --format csv (ACLED-style columns), jsonl or geojson.
+    """
+    if what == "events":
+        from rasd.cli.extract import export_events
+
+        count = export_events(fmt, output, outlet, _date(since, "--since"), _date(until, "--until"))
+        if not settings.quiet:
+            console.print(f"exported {count:,} events as {fmt}")
+        return
     if fmt not in FORMATS:
         raise typer.BadParameter(f"{fmt!r}: use one of {', '.join(FORMATS)}", param_hint="--format")
-    if what not in ("articles", "events"):
+    if what != "articles":
         raise typer.BadParameter(f"{what!r}: use articles or events", param_hint="--what")
-    if what == "events":
-        raise RasdError(
-            "exporting events is not available yet", hint="list them with `rasd events`"
-        )
     from rasd.store.export import export_articles
 
     filters = {"outlet": outlet, "since": _date(since, "--since"), "until": _date(until, "--until")}

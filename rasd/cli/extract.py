@@ -1,9 +1,11 @@
-"""CLI commands: extract (the JSON contract of design.md) and eval gsr.
+"""CLI commands: extract (the JSON contract of design.md), events, eval gsr.
 
 `rasd extract` reads sources through `rasd.ingest.read_sources`, runs the
 default pipeline and prints one JSON object per document as it goes; bad input
 is reported on stderr, summarised at the end, and makes the exit status 1.
-`rasd eval gsr` scores sentence-level ASSAULT / PROTEST detection.
+`rasd events` lists and filters the events `rasd ingest` stored;
+`export_events` serves `rasd export --what events`. `rasd eval gsr` scores
+sentence-level ASSAULT / PROTEST detection.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from rasd.cli import app, console, eval_app, out, settings
@@ -87,6 +90,137 @@ def extract(
         console.print(f"[dim]{written} documents, {problems} skipped[/dim]")
     if problems:
         raise typer.Exit(1)
+
+
+@app.command("events")
+def events(
+    type_: Annotated[
+        str | None, typer.Option("--type", "-t", help="PLOVER type, e.g. ASSAULT, DEFECT.")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Actor or target: canonical name or words.")
+    ] = None,
+    place: Annotated[
+        str | None, typer.Option("--place", help="Place name, words or GeoNames id.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Events on or after YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Events on or before YYYY-MM-DD.")
+    ] = None,
+    modality: Annotated[
+        str | None, typer.Option("--modality", help="asserted, planned, negated or uncertain.")
+    ] = None,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many (0: all).")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per event.")] = False,
+) -> None:
+    """List stored events, filtered: who did what to whom, where, when, according to whom."""
+    from rasd.store import Store
+
+    if not settings.db.exists():
+        raise RasdError(f"no database at {settings.db}", hint="run `rasd ingest PATH` first")
+    filters = _event_filters(type_, actor, place, since, until, modality, outlet)
+    shown = 0
+    with Store(settings.db) as store:
+        for row in store.iter_events(**filters):
+            if limit and shown >= limit:
+                break
+            shown += 1
+            if as_json:
+                sys.stdout.write(json.dumps(_event_json(row), ensure_ascii=False) + "\n")
+            else:
+                out.print(_event_lines(row))
+    if not settings.quiet:
+        console.print(f"[dim]{shown} events[/dim]")
+
+
+def _event_lines(row: dict) -> str:  # type: ignore[type-arg]
+    """Two lines per event: the facts, then the evidence.
+
+    2018-03-10 DEFECT Islamic State → ? @ حي القدم asserted [مصادر إعلامية معارضة]
+        «أن عدداً من مسلحي التنظيم انشقوا عنه ولجؤوا إلى حي القدم»
+    """
+    kind = row["type"] + (f"/{row['mode']}" if row["mode"] else "")
+    who = f"{row['actor_name'] or '?'} → {row['target_name'] or '?'}"
+    where = f" @ {row['place_text']}" if row["place_text"] else ""
+    source = f" [{row['attribution']}]" if row["attribution"] else ""
+    dead = f" killed {row['killed']}" if row["killed"] is not None else ""
+    evidence = (row["evidence_text"] or "").replace("\n", " ")
+    head = f"[bold]{row['start_date'] or '-'}[/bold] [cyan]{kind}[/cyan] "
+    facts = escape(f"{who}{where} {row['modality']}{dead}{source}")
+    return head + facts + "\n    [dim]«" + escape(evidence[:200]) + "»[/dim]"
+
+
+def _event_filters(
+    type_: str | None,
+    actor: str | None,
+    place: str | None,
+    since: str | None,
+    until: str | None,
+    modality: str | None,
+    outlet: str | None,
+) -> dict[str, str | None]:
+    if modality and modality not in ("asserted", "planned", "negated", "uncertain"):
+        raise RasdError(
+            f"unknown modality {modality!r}", hint="asserted, planned, negated, uncertain"
+        )
+    return {
+        "type": type_,
+        "actor": actor,
+        "place": place,
+        "since": _iso_option(since, "--since"),
+        "until": _iso_option(until, "--until"),
+        "modality": modality,
+        "outlet": outlet,
+    }
+
+
+def _iso_option(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError as err:
+        raise RasdError(f"{option} {value!r} is not a date", hint="use YYYY-MM-DD") from err
+
+
+def _event_json(row: dict) -> dict:  # type: ignore[type-arg]
+    return {
+        "article_id": row.get("doc_id"),
+        "outlet": row.get("outlet"),
+        "published": row.get("published"),
+        "headline": row.get("headline"),
+        **row["json"],
+    }
+
+
+def export_events(
+    fmt: str,
+    output: str,
+    outlet: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> int:
+    """`rasd export --what events`: stored events as csv, jsonl or geojson to a file or stdout."""
+    from rasd.extract.ontology import load_ontology
+    from rasd.store import Store
+    from rasd.store.events_export import FORMATS
+    from rasd.store.events_export import export_events as write_events
+
+    if fmt not in FORMATS:
+        raise RasdError(f"events cannot be exported as {fmt!r}", hint="use " + ", ".join(FORMATS))
+    if not settings.db.exists():
+        raise RasdError(f"no database at {settings.db}", hint="run `rasd ingest PATH` first")
+    ontology = load_ontology()
+    filters = _event_filters(None, None, None, since, until, None, outlet)
+    with Store(settings.db) as store:
+        rows = store.iter_events(**filters)
+        if output == "-":
+            return write_events(rows, fmt, sys.stdout, ontology.acled)
+        with open(output, "w", encoding="utf-8", newline="") as stream:
+            return write_events(rows, fmt, stream, ontology.acled)
 
 
 def _pct(value: float | None) -> str:
