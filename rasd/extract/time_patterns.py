@@ -1,10 +1,12 @@
 """The regular grammar of Arabic temporal expressions, compiled once into one regex.
 
-In: a `TimeLexicon` (folded calendar words). Out: `TimePatterns`, one compiled
-alternation over the folded text whose named top-level groups are the rules
-(`dmy`, `weekday`, `ago`, ...); each rule's own groups are prefixed with its
-name («dmy__day»). A single `finditer` pass finds every expression; at one
-position the first rule listed wins, so specific rules come first.
+In: a `TimeLexicon` (folded calendar words). Out: `TimePatterns`: an anchor
+regex (the words every expression contains: months, weekdays, units, digits)
+and, per kind of anchor, one compiled alternation of the rules that can contain
+it, whose named top-level groups are the rules (`dmy`, `weekday`, `ago`, ...);
+each rule's own groups are prefixed with its name («dmy__day»). One pass over
+the anchors finds every expression; at one position the first rule listed
+wins, so specific rules come first.
 
 Patterns are written on folded text (أ/إ/آ → ا, ى → ي, ة → ه, digits ASCII):
 «الأسبوع المقبل» is matched as «الاسبوع المقبل».
@@ -13,9 +15,11 @@ Patterns are written on folded text (أ/إ/آ → ا, ى → ي, ة → ه, digi
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
-from rasd.extract.time_lexicon import TimeLexicon, alternation
+from rasd.extract.time_lexicon import TimeLexicon, alternation, fold_word
 
 # Rules in priority order. {NAME} are vocabularies from the lexicon.
 _YEAR_TAIL = r"(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<year>\d{4})(?:\s*م(?!\w))?"
@@ -110,9 +114,44 @@ RULES: tuple[tuple[str, str], ...] = (
 )
 
 
+# The anchor words of each kind, how many words before them an expression may
+# start, and the rules that can contain them. The scan finds anchors with one
+# quick regex and tries only these rules, only that far back.
+ANCHORS: dict[str, tuple[int, tuple[str, ...]]] = {
+    "digit": (
+        4,
+        (
+            "range_days",
+            "range_dash",
+            "range_years",
+            "numeric",
+            "dmy",
+            "hijri",
+            "day_of_month",
+            "season",
+            "year",
+            "last_n",
+            "ago",
+            "bare_year",
+        ),
+    ),
+    "relday": (3, ("relday",)),
+    "month": (4, ("range_days", "range_dash", "dmy")),
+    "hmonth": (5, ("hijri",)),
+    "weekday": (4, ("range_weekdays", "dmy", "relday", "weekday")),
+    "feast": (3, ("feast",)),
+    "decade": (1, ("decade",)),
+    "season": (1, ("season",)),
+    # «منذ أكثر من خمسة وعشرين عاما»: a count unit may follow a long number
+    "unit": (7, ("range_years", "day_of_month", "season", "year", "period", "last_n", "ago")),
+}
+
+
 @dataclass(frozen=True)
 class TimePatterns:
-    regex: re.Pattern[str]
+    anchor: re.Pattern[str]  # anchor words and digits
+    kind_of: Mapping[str, str]  # folded anchor word → its kind (digits are "digit")
+    rules: dict[str, tuple[int, re.Pattern[str]]]  # kind → (words back, regex of its rules)
     weekday: re.Pattern[str]  # one weekday name, to list those of a «wds» group
     month: re.Pattern[str]  # one Gregorian month name, the first of «آب (أغسطس)»
 
@@ -143,17 +182,40 @@ def _vocab(lex: TimeLexicon) -> dict[str, str]:
 
 
 def compile_patterns(lex: TimeLexicon) -> TimePatterns:
-    """One regex for all rules; named groups of rule R are «R__name»."""
+    """The anchor regex and, per anchor kind, one regex of its rules («R__name» groups)."""
     vocab = _vocab(lex)
-    parts = []
+    bodies = {}
     for name, template in RULES:
         body = re.sub(r"\{([A-Z]+)\}", lambda m: f"(?:{vocab[m.group(1)]})", template)
         body = re.sub(r"\(\?P([<=])(\w+)", rf"(?P\1{name}__\2", body)
-        parts.append(f"(?P<{name}>{body})")
-    # An expression starts a word, after at most a conjunction and a preposition.
-    master = r"(?<![\w])(?:[وف]?[بلك]?)(?:" + "|".join(parts) + r")(?![\w])"
+        bodies[name] = f"(?P<{name}>{body})"
+    order = [name for name, _ in RULES]
+    rules = {}
+    for kind, (back, names) in ANCHORS.items():
+        alternatives = "|".join(bodies[n] for n in sorted(names, key=order.index))
+        # an expression starts a word, after at most a conjunction and a preposition
+        rules[kind] = (back, re.compile(rf"(?<![\w])(?:[وف]?[بلك]?)(?:{alternatives})(?![\w])"))
+    kinds = {
+        "relday": lex.relative_days,
+        "month": lex.months,
+        "hmonth": lex.hijri_months,
+        "weekday": lex.weekdays,
+        "feast": lex.feasts,
+        "decade": lex.decades,
+        "season": lex.seasons,
+        "unit": [*lex.period_units, *lex.count_units],
+    }
+    # first kind listed wins: «اليوم» is a day word before it is a unit
+    kind_of = {}
+    for kind, ws in reversed(kinds.items()):
+        kind_of.update({fold_word(w): kind for w in ws})
+    # an anchor starts a word or follows a proclitic letter («والأربعاء», «بالأمس»);
+    # the cheap look-behind spares the trie most positions inside words
+    anchor = rf"(?<!\d)\d+|(?<![^\W\d_وفبلك])(?:{alternation(kind_of)})(?!\w)"
     return TimePatterns(
-        re.compile(master),
+        re.compile(anchor),
+        MappingProxyType(kind_of),
+        rules,
         re.compile(rf"(?:{vocab['WD']})"),
         re.compile(rf"(?:{vocab['MONTH']})"),
     )

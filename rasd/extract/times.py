@@ -30,6 +30,18 @@ from rasd.pipeline import Stage
 _CLAUSE_END = re.compile(r"[.!?؟؛;:،,\n]")
 _CLAUSE_WORDS = 14  # at most this many words on each side
 DATELINE_CHARS = 300  # a dateline sits in the first lines of an article
+_GAP = re.compile(r"\W+")
+_CHARS_AFTER_ANCHOR = 120  # «يومي الثلاثاء والأربعاء القادمين»: the rest after the anchor
+
+
+def _words_back(text: str, pos: int, n: int) -> int:
+    """The offset of the word n words before pos (0 at the start of the text)."""
+    for _ in range(n):
+        space = text.rfind(" ", 0, pos - 1)
+        if space < 0:
+            return 0
+        pos = space + 1
+    return pos
 
 
 class TimeFinder:
@@ -62,18 +74,30 @@ class TimeFinder:
 
         scan = Scan(folded, published, self.lex, self.pats, is_future)
         times: list[TimeMention] = []
-        pos = 0
-        while m := self.pats.regex.search(folded, pos):
-            rule = m.lastgroup or ""
-            found = RULE_HANDLERS[rule](scan, Match(m, rule))
-            if found is None:  # an impossible date: none of its words is a time
-                pos = m.end()
+        pos = 0  # the folded text before pos is done
+        for anchor in self.pats.anchor.finditer(folded):
+            if anchor.start() < pos:
                 continue
-            times.extend(_mention(text, offsets, f) for f in found)
-            # after a rejected match look again from its second word: in «خلال شهر
-            # رمضان» the duration «خلال شهر» is no time, «شهر رمضان» is
-            space = folded.find(" ", m.start(rule) + 1, m.end())
-            pos = m.end() if found or space < 0 else space
+            word = anchor.group()
+            kind = "digit" if word[0].isdigit() else self.pats.kind_of[" ".join(word.split())]
+            back, regex = self.pats.rules[kind]
+            look = max(pos, _words_back(folded, anchor.start(), back))
+            stop = min(len(folded), anchor.end() + _CHARS_AFTER_ANCHOR)
+            # try each word start up to the anchor: cheaper than a search that would
+            # run on past the anchor when nothing starts before it
+            while look <= anchor.start():
+                m = regex.match(folded, look, stop)
+                found = RULE_HANDLERS[m.lastgroup](scan, Match(m, m.lastgroup)) if m else []
+                if found is None:  # an impossible date: none of its words is a time
+                    pos = look = m.end()  # type: ignore[union-attr]
+                elif found:
+                    times.extend(_mention(text, offsets, f) for f in found)
+                    pos = look = m.end()  # type: ignore[union-attr]
+                else:
+                    # no time starts here (or a rejected one: «خلال شهر» is no time
+                    # in «خلال شهر رمضان», «شهر رمضان» is): try the next word
+                    gap = _GAP.search(folded, look)
+                    look = gap.end() if gap else len(folded)
         return times
 
     def _clause_is_future(
