@@ -17,7 +17,7 @@ from rasd.text import normalize_search, word_analysis
 from rasd.text.tokens import iter_tokens
 
 # Punctuation, numbers and URLs repeat a lot; their normal form is memoised like words'.
-_normalize_other = lru_cache(maxsize=100_000)(normalize_search)
+normalize_other = lru_cache(maxsize=100_000)(normalize_search)
 
 
 def fingerprint(text: str) -> tuple[str, list[str]]:
@@ -32,7 +32,7 @@ def fingerprint(text: str) -> tuple[str, list[str]]:
         if kind == "word":
             norm, key, _ = word_analysis(text[start:end])
         else:
-            norm = _normalize_other(text[start:end])
+            norm = normalize_other(text[start:end])
             key = "" if kind == "punct" else norm
         norms.append(norm)
         if key:

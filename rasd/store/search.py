@@ -16,8 +16,10 @@ import re
 from dataclasses import dataclass
 
 from rasd.ingest.identity import fingerprint
-from rasd.text import normalize_search, word_analysis
-from rasd.text.tokens import iter_tokens
+from rasd.ingest.identity import normalize_other as _normalize
+from rasd.text import word_analysis
+from rasd.text.keys import broken_plurals
+from rasd.text.tokens import TOKEN_RE
 
 _QUOTED = re.compile(r'"([^"]*)"|(\S+)')
 SNIPPET_TOKENS = 14  # tokens shown on each side of the first hit
@@ -60,39 +62,74 @@ def snippet(
     """A window of `text` around the first hit and the hits' offsets inside the window.
 
     For «انشقاق» on the seed: ("…في جنوب العاصمة بالانشقاق عن التنظيم…", [(start, end)]).
+    Tokens are analysed only up to the end of the window, not through the whole body.
     """
-    tokens = [
-        (
-            start,
-            end,
-            word_analysis(text[start:end])[1]
-            if kind == "word"
-            else normalize_search(text[start:end]),
-        )
-        for start, end, kind in iter_tokens(text)
-        if kind != "punct"
-    ]
-    keys = [k for _, _, k in tokens]
-    hits: list[int] = []  # token indexes of matched keys
-    for phrase in query.phrases:
-        n = len(phrase)
-        for i in range(len(keys) - n + 1):
-            if tuple(keys[i : i + n]) == phrase:
-                hits.extend(range(i, i + n))
+    longest = max((len(p) for p in query.phrases), default=1)
+    last_keys = {p[-1] for p in query.phrases}  # a hit can only end on one of these
+    maybe = _could_be(query.keys)
+    tokens: list[tuple[int, int, str]] = []
+    first: int | None = None
+    for m in TOKEN_RE.finditer(text):
+        kind = m.lastgroup
+        if kind == "punct":
+            continue
+        norm = _normalize(m.group())
+        if kind in ("word", "latin"):
+            # Full analysis (slow on a word form not seen yet) only where a key could come out.
+            key = word_analysis(m.group())[1] if maybe(norm) else norm
+        else:
+            key = norm
+        tokens.append((m.start(), m.end(), key))
+        if first is None:
+            if key in last_keys:
+                first = _first_hit(tokens, query.phrases)
+        elif len(tokens) > first + width + longest:
+            break
     if not tokens:
         return "", []
-    first = min(hits) if hits else 0
+    first = first or 0
     lo, hi = max(0, first - width), min(len(tokens), first + width + 1)
+    hits: set[int] = set()
+    keys = [k for _, _, k in tokens]
+    for phrase in query.phrases:
+        n = len(phrase)
+        for i in range(lo, min(hi, len(keys) - n + 1)):
+            if tuple(keys[i : i + n]) == phrase:
+                hits.update(range(i, i + n))
     start, end = tokens[lo][0], tokens[hi - 1][1]
     prefix = "…" if lo > 0 else ""
-    suffix = "…" if hi < len(tokens) else ""
+    suffix = "…" if end < len(text.rstrip()) else ""
     window = prefix + text[start:end].replace("\n", " ") + suffix
     spans = [
         (tokens[i][0] - start + len(prefix), tokens[i][1] - start + len(prefix))
-        for i in sorted(set(hits))
+        for i in sorted(hits)
         if lo <= i < hi
     ]
     return window, spans
+
+
+def _could_be(keys: frozenset[str]):  # type: ignore[no-untyped-def]
+    """A cheap test that a word (search-normalised) might have one of `keys` as its key.
+
+    A key is the word's stem with a suffix folded (the last letter may change:
+    «غارات» → «غاره») or a broken plural's singular («الخسائر» → «خساره»), so a word
+    whose norm holds neither a key minus its last letter nor such a plural cannot match.
+    """
+    if any(len(k) <= 2 for k in keys):
+        return lambda norm: True
+    cores = {k[:-1] for k in keys} | {p for p, one in broken_plurals().items() if one in keys}
+    return lambda norm: any(c in norm for c in cores)
+
+
+def _first_hit(
+    tokens: list[tuple[int, int, str]], phrases: tuple[tuple[str, ...], ...]
+) -> int | None:
+    """Index of the first token of a phrase that ends at the last token, if any."""
+    for phrase in phrases:
+        n = len(phrase)
+        if len(tokens) >= n and tuple(t[2] for t in tokens[-n:]) == phrase:
+            return len(tokens) - n
+    return None
 
 
 def mark(window: str, spans: list[tuple[int, int]], left: str = "[", right: str = "]") -> str:

@@ -278,20 +278,29 @@ class Store:
         if not parsed.phrases:
             return []
         where, params = _filters(outlet, since, until, prefix="a.")
-        where = where.replace("WHERE", "AND") if where else ""
-        rows = self.conn.execute(
-            "SELECT a.id, a.outlet, a.published, a.headline, a.text, "
-            "bm25(articles_fts, 2.0, 1.0) AS score FROM articles_fts "
-            f"JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? {where} "
-            "ORDER BY score LIMIT ?",
-            [parsed.fts, *params, limit],
-        ).fetchall()
+        if where:
+            # Filters need the article row; only its first page is read, not the text.
+            sql = (
+                "SELECT articles_fts.rowid, bm25(articles_fts, 2.0, 1.0) AS score FROM articles_fts "
+                "JOIN articles a ON a.id = articles_fts.rowid WHERE articles_fts MATCH ? "
+                + where.replace("WHERE", "AND")
+                + " ORDER BY score LIMIT ?"
+            )
+        else:
+            sql = (
+                "SELECT rowid, bm25(articles_fts, 2.0, 1.0) AS score FROM articles_fts "
+                "WHERE articles_fts MATCH ? ORDER BY score LIMIT ?"
+            )
+        ranked = self.conn.execute(sql, [parsed.fts, *params, limit]).fetchall()
         hits = []
-        for row in rows:
+        for article_id, score in ranked:
+            row = self.conn.execute(
+                "SELECT outlet, published, headline, text FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
             window, spans = snippet(row["text"], parsed)
             hits.append(
-                Hit(row["id"], row["outlet"], row["published"], row["headline"],
-                    row["score"], window, tuple(spans))
+                Hit(article_id, row["outlet"], row["published"], row["headline"],
+                    score, window, tuple(spans))
             )  # fmt: skip
         return hits
 
