@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rasd.doc import Span, Token
 from rasd.extract.gazetteer import AREA_KINDS, Gazetteer, Place, name_key
@@ -305,27 +306,33 @@ def word_forms(token: Token) -> list[tuple[int, str]]:
     «وللرقة» → [(s, "وللرقه"), (s+2, "الرقه"), ...]; a stripped form keeps at least
     three letters, so short words are not mistaken for names.
     """
-    norm = token.norm
-    forms = [(token.start, norm)]
+    return [(token.start + offset, form) for offset, form in _forms(token.text, token.norm)]
+
+
+@lru_cache(maxsize=200_000)
+def _forms(word: str, norm: str) -> tuple[tuple[int, str], ...]:
+    """word_forms per word form, with offsets relative to the word (memoised: news repeats)."""
+    forms = [(0, norm)]
     if len(norm) < 4 or not ("\u0621" <= norm[0] <= "\u064a"):
-        return forms
+        return tuple(forms)
     letters = None
     for pre in PROCLITICS:
         if not norm.startswith(pre):
             continue
         rest = norm[len(pre) :]
         if letters is None:
-            letters = _letter_offsets(token.text)
+            letters = _letter_offsets(word)
         if len(letters) != len(norm):
             break  # letters and search form do not line up (ligatures): keep it whole
         if pre.endswith("ل") and rest.startswith("ل") and len(rest) >= 4:
             # «للرقة»: ل + (ا)لرقة, the article's alef elided after the preposition
-            forms.append((token.start + letters[len(pre)], "ا" + rest))
+            forms.append((letters[len(pre)], "ا" + rest))
         if len(rest) >= 3:
-            forms.append((token.start + letters[len(pre)], rest))
-    return forms
+            forms.append((letters[len(pre)], rest))
+    return tuple(forms)
 
 
+@lru_cache(maxsize=200_000)
 def _stripped(norm: str) -> str:
     """A word without its conjunction and preposition: «وبمدينة» → «مدينه»."""
     for pre in PROCLITICS:
@@ -348,16 +355,20 @@ def _is_word(token: Token) -> bool:
 def match_gazetteer(tokens: Sequence[Token], gaz: Gazetteer) -> list[Candidate]:
     """Longest gazetteer names in the tokens, left to right, never overlapping."""
     found: list[Candidate] = []
+    index = gaz.index
     i, n = 0, len(tokens)
     while i < n:
         token = tokens[i]
-        if not _is_word(token):
+        if token.kind != "word":
             i += 1
             continue
         best: tuple[int, int, tuple[Place, ...], tuple[str, ...]] | None = None
-        for start, form in word_forms(token):
-            stripped = start > token.start
-            for rest, places in gaz.index.get(form, ()):
+        for offset, form in _forms(token.text, token.norm):
+            entries = index.get(form)
+            if entries is None:
+                continue
+            start, stripped = token.start + offset, offset > 0
+            for rest, places in entries:
                 if not rest and (
                     form in TRIGGERS or (len(form) <= 2 and not _written(token, places))
                 ):
@@ -668,6 +679,8 @@ def find_relative_country(tokens: Sequence[Token]) -> list[Candidate]:
 
 
 def _capital_start(token: Token) -> int | None:
+    if not token.norm.endswith("العاصمه"):
+        return None
     return next((s for s, f in word_forms(token) if f == "العاصمه"), None)
 
 

@@ -1,0 +1,64 @@
+"""Benchmark of the places stage: articles per second for place recognition and resolution.
+
+Input: SaudiNewsNet (`../shared/data/saudinewsnet/articles.jsonl.gz`), the first
+`--articles` articles (0 = all 30,984). Each article is tokenised first (the
+text stage, timed apart), then the places stage runs over all of them on one
+core; the gazetteer is loaded once before timing. Prints articles/s per CPU
+second (what one core does, robust to other jobs on a shared machine) and per
+wall-clock second, plus how many places were found.
+
+    .venv/bin/python bench/places.py [--articles 5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+from rasd.doc import Doc
+from rasd.extract.places import stage
+from rasd.pipeline import TEXT
+
+SNN = Path(__file__).resolve().parents[2] / "shared/data/saudinewsnet/articles.jsonl.gz"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source", type=Path, default=SNN)
+    parser.add_argument("--articles", type=int, default=5000, help="0 = all")
+    args = parser.parse_args()
+
+    places = stage()
+    with gzip.open(args.source, "rt", encoding="utf-8") as f:
+        lines = itertools.islice(f, args.articles or None)
+        docs = [Doc(json.loads(line).get("content") or "") for line in lines]
+
+    cpu, wall = time.process_time(), time.perf_counter()
+    for doc in docs:
+        for layer, value in TEXT.run(doc).items():
+            setattr(doc, layer, value)
+    text_cpu = time.process_time() - cpu
+
+    found: Counter[int] = Counter()
+    cpu, wall = time.process_time(), time.perf_counter()
+    for doc in docs:
+        for p in places.run(doc)["places"]:
+            found[p.precision] += 1
+    places_cpu, places_wall = time.process_time() - cpu, time.perf_counter() - wall
+
+    n = len(docs)
+    print(f"{n:,} articles; text stage {n / text_cpu:,.0f} articles/CPU-s")
+    print(
+        f"places stage: {n / places_cpu:,.0f} articles/CPU-s, {n / places_wall:,.0f} articles/s "
+        f"wall; {sum(found.values()):,} places "
+        f"(precision 1: {found[1]:,}, 2: {found[2]:,}, 3: {found[3]:,})"
+    )
+
+
+if __name__ == "__main__":
+    main()
