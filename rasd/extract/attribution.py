@@ -141,6 +141,8 @@ def _strip_conj(norm: str) -> str:
 
 def _time_token_mask(tokens: Sequence[Token], times: Sequence[TimeMention]) -> list[bool]:
     mask = [False] * len(tokens)
+    if not times:
+        return mask
     for k, token in enumerate(tokens):
         mask[k] = any(t.start <= token.start < t.end for t in times)
     return mask

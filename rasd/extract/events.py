@@ -84,8 +84,9 @@ def iter_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
         if triggers:
             context = _SentenceContext(doc, sentence, sent_tokens, times, sources, previous_source)
             per_type = Counter(t.type for t in triggers)
+            hedged = modality.is_hedged(sent_tokens)
             for trigger in triggers:
-                mood = modality.classify(sent_tokens, trigger)
+                mood = modality.classify(sent_tokens, trigger, hedged)
                 feats = context.features(trigger, per_type[trigger.type])
                 yield Candidate(index, trigger, mood, feats, context)
         previous_source = _last_source(sources, previous_source)

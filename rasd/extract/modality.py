@@ -72,20 +72,18 @@ UNCERTAIN = _norms(
     "يمكنهم",
     "احتمال",
 )
-# Hedges that make the whole sentence uncertain wherever they stand.
-SENTENCE_HEDGES = (
-    (normalize_search("غير"), normalize_search("مؤكدة")),
-    (normalize_search("غير"), normalize_search("مؤكد")),
-    (normalize_search("لم"), normalize_search("يتم"), normalize_search("التأكد")),
-    (normalize_search("حال"), normalize_search("تأكد")),
+# Hedges that make the whole sentence uncertain wherever they stand, searched in
+# the sentence's norms joined by spaces.
+SENTENCE_HEDGES = tuple(
+    normalize_search(h) for h in ("غير مؤكدة", "غير مؤكد ", "لم يتم التأكد", "حال تأكد")
 )
 CLAUSE_BREAKS = frozenset("،,:;؛")
 # «قد» before a present verb is "may"; before a past verb it stresses the fact.
 MAY = normalize_search("قد")
 
 
-def classify(tokens: Sequence[Token], trigger: Trigger) -> str:
-    """The modality of `trigger` in its sentence's `tokens`.
+def classify(tokens: Sequence[Token], trigger: Trigger, hedged: bool) -> str:
+    """The modality of `trigger` in its sentence's `tokens` (`hedged`: see is_hedged).
 
     «لم يسلموا سلاحهم» → negated; «سيتم الخروج» → planned;
     «وانتشرت أنباء بأن اتفاقاً جرى» → uncertain; «أغلق التنظيم الطريق» → asserted.
@@ -95,7 +93,7 @@ def classify(tokens: Sequence[Token], trigger: Trigger) -> str:
     near = norms[max(clause, trigger.first - 3) : trigger.first]
     if any(n in NEGATORS for n in near) or any(n in DENIALS for n in norms[: trigger.first]):
         return "negated"
-    if _has_hedge(norms):
+    if hedged:
         return "uncertain"
     before = norms[max(0, trigger.first - 12) : trigger.first]
     if any(n in UNCERTAIN for n in before):
@@ -128,10 +126,7 @@ def _clause_before(tokens: Sequence[Token], index: int) -> int:
     return 0
 
 
-def _has_hedge(norms: Sequence[str]) -> bool:
-    for hedge in SENTENCE_HEDGES:
-        n = len(hedge)
-        for i in range(len(norms) - n + 1):
-            if all(norms[i + k].endswith(hedge[k]) for k in range(n)):
-                return True
-    return False
+def is_hedged(tokens: Sequence[Token]) -> bool:
+    """Whether a sentence hedges everything it says: «في حال تأكد هذا النبأ» → True."""
+    joined = " ".join(t.norm for t in tokens) + " "
+    return any(hedge in joined for hedge in SENTENCE_HEDGES)

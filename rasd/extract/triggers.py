@@ -14,7 +14,7 @@ token's norm with its proclitics peeled off: «وقصفت» → قصفت, «با
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +26,7 @@ from rasd.text import normalize_search
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "resources" / "event_lexicon.yaml"
 
+CACHE_LIMIT = 200_000  # memoised token norms per cache
 # Words of a pattern may be separated by this many other tokens («أغلق التنظيم الطريق»).
 PATTERN_GAP = 3
 
@@ -75,6 +76,9 @@ class Lexicon:
     patterns: list[Pattern] = field(default_factory=list)
     pattern_heads: dict[str, list[int]] = field(default_factory=dict)
     tenses: dict[str, str] = field(default_factory=dict)  # verb form → past/present/future
+    # Per token norm, memoised: the patterns it may start, and its single-word sense.
+    head_cache: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    sense_cache: dict[str, Sense | None] = field(default_factory=dict)
     not_triggers: set[str] = field(default_factory=set)
 
 
@@ -204,15 +208,22 @@ def _form_set(norm: str) -> frozenset[str]:
     return frozenset(form for form, _ in candidates(norm))
 
 
-def _lookup(lex: Lexicon, norm: str) -> tuple[Sense | None, str]:
-    if norm in lex.not_triggers or norm[1:] in lex.not_triggers:
-        return None, ""
-    for form, verb_ok in candidates(norm):
-        if verb_ok and form in lex.verbs:
-            return lex.verbs[form], form
-        if form in lex.nouns:
-            return lex.nouns[form], form
-    return None, ""
+def _lookup(lex: Lexicon, norm: str) -> Sense | None:
+    if norm in lex.sense_cache:
+        return lex.sense_cache[norm]
+    sense = None
+    if norm not in lex.not_triggers and norm[1:] not in lex.not_triggers:
+        for form, verb_ok in candidates(norm):
+            if verb_ok and form in lex.verbs:
+                sense = lex.verbs[form]
+                break
+            if form in lex.nouns:
+                sense = lex.nouns[form]
+                break
+    if len(lex.sense_cache) > CACHE_LIMIT:  # keep memory flat over a large corpus
+        lex.sense_cache.clear()
+    lex.sense_cache[norm] = sense
+    return sense
 
 
 def find_triggers(lex: Lexicon, tokens: Sequence[Token]) -> list[Trigger]:
@@ -222,12 +233,14 @@ def find_triggers(lex: Lexicon, tokens: Sequence[Token]) -> list[Trigger]:
     """
     taken: set[int] = set()
     found: list[Trigger] = []
+    starts = [(i, _heads(lex, t.norm)) for i, t in enumerate(tokens) if t.kind == "word"]
+    starts = [(i, heads) for i, heads in starts if heads]
     # Block patterns first, so «خاض الحزب معركة انتخابية» is not «خاض معركة».
     for blocking in (True, False):
-        for i, token in enumerate(tokens):
-            if i in taken or token.kind != "word":
+        for i, heads in starts:
+            if i in taken:
                 continue
-            for pattern_id in _heads(lex, token.norm):
+            for pattern_id in heads:
                 pattern = lex.patterns[pattern_id]
                 if (pattern.sense is None) != blocking:
                     continue
@@ -241,19 +254,25 @@ def find_triggers(lex: Lexicon, tokens: Sequence[Token]) -> list[Trigger]:
     for i, token in enumerate(tokens):
         if i in taken or token.kind != "word":
             continue
-        sense, _ = _lookup(lex, token.norm)
+        sense = _lookup(lex, token.norm)
         if sense:
             found.append(_trigger(lex, sense, tokens, i, i))
     found.sort(key=lambda t: t.start)
     return found
 
 
-def _heads(lex: Lexicon, norm: str) -> Iterable[int]:
+def _heads(lex: Lexicon, norm: str) -> tuple[int, ...]:
+    if norm in lex.head_cache:
+        return lex.head_cache[norm]
     ids: set[int] = set()
     for form, _ in candidates(norm):
         ids.update(lex.pattern_heads.get(form, ()))
     # Longer patterns first, so «إضراب عن الطعام» wins over «إضراب».
-    return sorted(ids, key=lambda k: (-len(lex.patterns[k].words), k))
+    heads = tuple(sorted(ids, key=lambda k: (-len(lex.patterns[k].words), k)))
+    if len(lex.head_cache) > CACHE_LIMIT:
+        lex.head_cache.clear()
+    lex.head_cache[norm] = heads
+    return heads
 
 
 def _match_rest(pattern: Pattern, tokens: Sequence[Token], first: int) -> int | None:
