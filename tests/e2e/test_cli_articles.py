@@ -80,6 +80,8 @@ def test_ingest_runs_the_extraction_pipeline(tmp_path):
         assert text[place["start"] : place["end"]] == place["text"]
     stats = json.loads(rasd(db, "stats", "--json").stdout)
     assert stats["events"] == len(article["layers"]["events"])
+    exported = rasd(db, "export", "--what", "events", "-f", "jsonl").stdout.splitlines()
+    assert len(exported) == stats["events"]
 
 
 def test_stats(seed_db):
@@ -101,8 +103,9 @@ def test_export_jsonl_csv_parquet(seed_db, tmp_path):
     table = pq.read_table(parquet)
     assert table.num_rows == 1 and table.column("headline")[0].as_py().startswith("انشقاقات")
     assert rasd(seed_db, "export", "--outlet", "عكاظ").stdout == ""
-    events = rasd(seed_db, "export", "--what", "events")
-    assert events.exit_code != 0
+    events = rasd(seed_db, "export", "--what", "events", "-f", "jsonl")
+    assert events.exit_code == 0 and events.stdout == ""  # ingested with --no-extract
+    assert rasd(seed_db, "export", "--what", "people").exit_code == 2
 
 
 def test_stdin_jsonl_and_field_map(tmp_path):
