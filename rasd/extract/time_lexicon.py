@@ -24,32 +24,43 @@ _DIGITS = str.maketrans(
 )
 _HAS_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
 # Diacritics, tatweel, superscript alef, and invisible format marks (ZWNJ, bidi).
-_DROP = re.compile(
+_DROP = (
     "[\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200b-\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]"
 )
+# The preposition ل before the article drops its alef: «للعام» is ل + العام. The
+# fold puts the alef back so «العام الحالي» matches in «للعام الحالي».
+_EDITS = re.compile(f"(?P<drop>{_DROP})|(?<!\\w)[وف]?ل(?=ل\\w)")
 
 
 def fold(text: str) -> tuple[str, list[int] | None]:
     """Fold spellings for matching; returns the folded text and, when characters
-    were dropped, the original offset of each folded character (plus one past the end).
+    were dropped or an alef restored, the original offset of each folded
+    character (plus one past the end); None when offsets are unchanged.
 
-    fold("غداً") == ("غدا", [0, 1, 2, 4])
+    fold("غداً") == ("غدا", [0, 1, 2, 4]); fold("للعام") == ("لالعام", [0, 1, 1, 2, 3, 4, 5])
     """
     folded = text
     for letter, base in _LETTERS:  # str.replace runs at C speed; translate does not
         folded = folded.replace(letter, base)
     if _HAS_DIGITS.search(folded):
         folded = folded.translate(_DIGITS)
-    drops = [m.start() for m in _DROP.finditer(folded)]
-    if not drops:
-        return folded, None
+    pieces: list[str] = []
     offsets: list[int] = []
-    kept_from = 0
-    for i in drops:
-        offsets.extend(range(kept_from, i))
-        kept_from = i + 1
-    offsets.extend(range(kept_from, len(text) + 1))
-    return _DROP.sub("", folded), offsets
+    last = 0
+    for m in _EDITS.finditer(folded):
+        if m.lastgroup == "drop":
+            pieces.append(folded[last : m.start()])
+            offsets.extend(range(last, m.start()))
+        else:
+            pieces.extend((folded[last : m.end()], "ا"))
+            offsets.extend(range(last, m.end()))
+            offsets.append(m.end())  # the restored alef stands where the article's ل is
+        last = m.end()
+    if not offsets and last == 0:
+        return folded, None
+    pieces.append(folded[last:])
+    offsets.extend(range(last, len(text) + 1))
+    return "".join(pieces), offsets
 
 
 def fold_word(word: str) -> str:

@@ -23,18 +23,20 @@ from rasd.extract.time_lexicon import TimeLexicon, alternation, fold_word
 
 # Rules in priority order. {NAME} are vocabularies from the lexicon.
 _YEAR_TAIL = r"(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<year>\d{4})(?:\s*م(?!\w))?"
+# after a comma only a plausible year: «خلال شهر يوليو، 2938 ألف ريال»
+_YEAR_SEP = r"(?:\s*[،,]\s*(?=(?:1[3-9]|20)\d\d)|\s*)"
 # «من العام الماضي», «العام قبل الماضي»: the year of a month named by a qualifier
 _YEAR_QUAL = r"(?:من\s+)?(?:العام|السنه)\s+(?P<yqual>{QUAL})"
 RULES: tuple[tuple[str, str], ...] = (
     (
         "range_days",
         r"(?:بين|من)\s+(?P<d1>{DAY})\s+(?:(?P<m1>{MONTHX})\s+)?(?:و\s*|الي\s+|حتي\s+|لغايه\s+)"
-        r"(?P<d2>{DAY})\s+(?:من\s+)?(?P<m2>{MONTHX})(?:\s*[،,]?\s*" + _YEAR_TAIL + ")?",
+        r"(?P<d2>{DAY})\s+(?:من\s+)?(?P<m2>{MONTHX})(?:" + _YEAR_SEP + _YEAR_TAIL + ")?",
     ),
     (
         "range_dash",
         r"(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})\s+(?:من\s+)?(?P<m2>{MONTHX})"
-        r"(?:\s*[،,]?\s*" + _YEAR_TAIL + ")?",
+        r"(?:" + _YEAR_SEP + _YEAR_TAIL + ")?",
     ),
     (
         "range_weekdays",
@@ -48,20 +50,20 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "numeric",
-        r"(?<![\d/.\-])(?P<a>\d{1,4})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})(?![\d/])"
-        r"(?:\s*(?P<hijri>ه)(?!\w))?",
+        r"(?<![\d/.\-])(?P<a>\d{1,4})\s?(?P<sep>[/.\-])\s?(?P<b>\d{1,2})\s?(?P=sep)\s?(?P<c>\d{1,4})"
+        r"(?![\d/])(?:\s*(?P<hijri>ه)(?!\w)|\s*م(?!\w))?",
     ),
     (
         "dmy",
         r"(?:(?:يوم\s+)?(?P<wd>{WD})\s+(?:(?:ال)?موافق\s+)?)?(?:(?P<edge>{EDGE})\s+)?"
         r"(?:(?P<day>{DAY})\s+(?:من\s+)?)?(?:(?P<shahr>شهر)\s+)?"
         r"(?P<month>{MONTH})(?P<dual>\s*(?:\(\s*|/\s*|-\s*)?(?:{MONTH})\s*\)?)?"
-        r"(?:\s*[،,]?\s*" + _YEAR_TAIL + r"|\s+" + _YEAR_QUAL + r"|\s+(?P<qual>{QUAL}))?",
+        r"(?:" + _YEAR_SEP + _YEAR_TAIL + r"|\s+" + _YEAR_QUAL + r"|\s+(?P<qual>{QUAL}))?",
     ),
     (
         "hijri",
         r"(?:(?P<edge>{EDGE})\s+)?(?:(?P<day>{DAY})\s+(?:من\s+)?)?(?:(?P<shahr>شهر)\s+)?(?P<month>{HMONTH})"
-        r"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?:(?:{QUAL})\s+)?"
+        r"(?:" + _YEAR_SEP + r"(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?:(?:{QUAL})\s+)?"
         r"(?P<year>1[34]\d\d)(?:\s*ه(?:جري|جريه)?(?!\w))?|\s+(?P<qual>{QUAL}))?",
     ),
     ("feast", r"(?:(?P<nth>اول|ثاني|ثالث|رابع)\s+ايام\s+)?(?P<feast>{FEAST})"),
@@ -82,7 +84,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "period",
-        r"(?:(?P<edge>{EDGE})\s+)?(?:(?P<this>هذا|هذه)\s+)?(?P<unit>{PUNIT})(?:\s+(?P<qual>{QUAL}))?"
+        r"(?:(?P<edge>{EDGE})\s+)?(?:(?P<this>هذا|هذه)\s+)?(?P<unit>{PUNIT})(?:\s+(?P<cal>الميلادي|الهجري))?(?:\s+(?P<qual>{QUAL}))?"
         r"(?!\s*\d)",  # «العام القادم 1437هـ» names the year by its number
     ),
     (

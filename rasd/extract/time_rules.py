@@ -215,7 +215,8 @@ def rule_dmy(s: Scan, x: Match) -> list[Found] | None:
 
 
 def rule_hijri(s: Scan, x: Match) -> list[Found] | None:
-    if not (x["day"] or x["shahr"] or x["year"] or x["qual"]):
+    context = x["day"] or x["shahr"] or x["year"] or x["qual"] or x["edge"]
+    if not context and word_before(s.text, x.span()[0]) not in _DATE_PREPOSITIONS:
         return []  # «رجب», «صفر», «رمضان» alone are names and words as often as months
     month = s.lex.hijri_months[x["month"]]  # type: ignore[index]
     day = day_number(s.lex, x["day"])
@@ -335,6 +336,14 @@ def rule_period(s: Scan, x: Match) -> list[Found] | None:
     direction = s.lex.qualifiers[x["qual"]] if x["qual"] else 0
     if s.published is None:
         return [Found(*x.span(), _unresolved(unit), x.rule)]
+    if x["cal"] == "الهجري" and unit == "year":  # «العام الهجري الجاري»
+        year = tr.hijri_year_of(s.published)
+        first = tr.hijri_date(year + direction, 1, 1) if year else None
+        after = tr.hijri_date(year + direction + 1, 1, 1) if year else None
+        if first is None or after is None:
+            return None
+        whole = Resolved(first, after - dt.timedelta(days=1), "year")
+        return [Found(*x.span(), _edge(s, x, whole), x.rule)]
     return [Found(*x.span(), _edge(s, x, tr.period(s.published, unit, direction)), x.rule)]
 
 

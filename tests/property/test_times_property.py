@@ -137,4 +137,5 @@ def test_fold_offsets_point_into_the_text(text: str) -> None:
         assert len(folded) == len(text)
     else:
         assert len(offsets) == len(folded) + 1
-        assert offsets == sorted(set(offsets)) and offsets[-1] == len(text)
+        assert offsets == sorted(offsets) and offsets[-1] == len(text)
+        assert all(0 <= o <= len(text) for o in offsets)

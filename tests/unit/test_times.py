@@ -69,6 +69,8 @@ def test_dateline_gives_the_publication_date(run: Pipeline) -> None:
         ("عقدت الجلسة بتاريخ 2018-04-22 بحضور الوفد", day("2018-04-22")),
         ("عقدت الجلسة في ٢٢/٤/٢٠١٨ بحضور الوفد", day("2018-04-22")),
         ("وذلك في 1 شوال 1436 هـ", day("2015-07-17")),
+        ("بلغ عدد الزوار الموافق 10/4 / 1436هـ", day("2015-01-30")),
+        ("حتى استشهد يوم 2015/7/19م في جبهة العند", day("2015-07-19")),
         ("جرت الانتخابات في السابع من يونيو (حزيران) الماضي", day("2018-06-07")),
     ],
 )
@@ -100,6 +102,9 @@ def test_feast_and_hijri_month(run: Pipeline) -> None:
     assert found == {"أول أيام عيد الفطر": day("2015-07-17")}
     found = resolve(run, "وصلوا خلال شهر رمضان", D("2015-07-22"))
     assert found["شهر رمضان"] == (D("2015-06-18"), D("2015-07-16"), "month")
+    found = resolve(run, "وقد كنت في رمضان استمع إلى أحد النخب", D("2015-07-22"))
+    assert found == {"رمضان": (D("2015-06-18"), D("2015-07-16"), "month")}
+    assert resolve(run, "قال رجب طيب أردوغان", D("2015-07-22")) == {}
 
 
 @pytest.mark.parametrize(
@@ -199,6 +204,17 @@ def test_hijri_qualifiers_and_years(run: Pipeline) -> None:
     assert found == {"نهاية شهر رمضان الماضي": (D("2015-07-08"), D("2015-07-16"), "range")}
     found = resolve(run, "وذلك خلال شهر صفر من العام القادم 1437هـ", published)
     assert list(found.values()) == [(D("2015-11-13"), D("2015-12-11"), "month")]
+
+
+def test_article_after_the_preposition_lam_and_calendar_words(run: Pipeline) -> None:
+    published = D("2015-08-10")
+    found = resolve(run, "خفضت الشركة إنتاجها المستهدف للعام الحالي", published)
+    assert found == {"لعام الحالي": (D("2015-01-01"), D("2015-12-31"), "year")}
+    found = resolve(run, "مع نهاية العام الميلادي الجاري", published)
+    assert found == {"نهاية العام الميلادي الجاري": (D("2015-10-01"), D("2015-12-31"), "range")}
+    # a number after a comma is not the year of the month
+    found = resolve(run, "زكاة الشركة خلال شهر يوليو، 2938 ألف ريال", published)
+    assert found == {"شهر يوليو": (D("2015-07-01"), D("2015-07-31"), "month")}
 
 
 def test_named_days_are_not_dates(run: Pipeline) -> None:
