@@ -31,7 +31,7 @@ SEED = 7
 # Function words kept whole whatever the model says: the issue asks «كما» (as)
 # to stay one word although Farasa sometimes writes ك + ما.
 # «والي» (governor) is named by the issue; SaudiNewsNet often spells وإلى so.
-KEEP_WHOLE = ["كما", "هنا", "لكن", "لله", "والي"]
+KEEP_WHOLE = ["كما", "كلما", "كلا", "هنا", "لكن", "لله", "والي"]
 
 
 def bounds_of(cand: Candidate) -> tuple[int, ...]:

@@ -39,8 +39,9 @@ ARTICLE = "ال"
 ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "كن", "ني", "نا", "ه", "ك", "ي")
 # Letters that begin an imperfect verb: the only stems «س» can precede.
 _IMPERFECT = frozenset("يتنأ")
-# A one-letter stem is only a preposition carrying a pronoun: «له» ل + ه, «به».
-_ONE_LETTER_STEMS = frozenset("لبك")
+# A one-letter stem is only a preposition carrying a pronoun: «له» ل + ه, «به»;
+# never after another preposition («كلها» is كل + ها) and never with ني («بني»).
+_ONE_LETTER_STEMS = frozenset("لب")
 
 Parts = tuple[tuple[int, int, str], ...]
 Candidate = tuple[tuple[str, ...], str, str]  # (proclitics, stem, enclitic), on letters
@@ -70,21 +71,39 @@ def _model() -> tuple[dict[str, float], frozenset[str]]:
 def candidates(letters: str, counts: dict[str, int] | None = None) -> list[Candidate]:
     """Every segmentation of a letters-only word that the clitic grammar allows.
 
-    With corpus counts, a split that leaves a bare-alef stem usually written
-    with hamza is dropped when the whole word is more frequent than that
-    spelling: «واحد» is not و + احد, since «أحد» ≫ «احد» and «واحد» ≫ «وأحد».
+    With corpus counts, two kinds of split are ruled out by evidence:
+    - a word that itself takes the article is lexical, since ال can precede
+      neither و/ب/ف nor a word with a pronoun: «الوحدة», «البعيد» and «التوجه»
+      are frequent, so «وحدة», «بعيد», «توجه» stay whole;
+    - a split leaving a bare-alef stem usually written with hamza, when the
+      whole word is more frequent than that spelling: «واحد» is not و + احد,
+      since «أحد» ≫ «احد» and «واحد» ≫ «وأحد».
     """
     out: list[Candidate] = [((), letters, "")]
+    if counts is not None and _takes_article(letters, counts):
+        return out
     n = len(letters)
     endings = [enc for enc in ENCLITICS if letters.endswith(enc)]
+    # «وطنه» is وطن + ه, not و + طن + ه: «الوطن» is frequent.
+    lexical_cores = {
+        enc
+        for enc in endings
+        if counts is not None and _takes_article(letters[: n - len(enc)], counts)
+    }
     for pre in _prefix_options(letters):
         consumed = sum(len(p) for p in pre)
         # A definite noun carries no pronoun.
         for enc in ("",) if pre and _has_article(pre) else ("", *endings):
-            if not pre and not enc:
+            if not pre and not enc or (pre and enc in lexical_cores):
                 continue
             stem = letters[consumed : n - len(enc)]
-            if len(stem) < 2 and not (len(stem) == 1 and enc and stem in _ONE_LETTER_STEMS):
+            if len(stem) < 2 and not (
+                len(stem) == 1
+                and enc
+                and enc != "ني"
+                and stem in _ONE_LETTER_STEMS
+                and all(p in CONJUNCTIONS for p in pre)
+            ):
                 continue
             if FUTURE in pre and (stem[0] not in _IMPERFECT or enc == "ي"):
                 continue
@@ -92,6 +111,19 @@ def candidates(letters: str, counts: dict[str, int] | None = None) -> list[Candi
                 continue
             out.append((pre, stem, enc))
     return out
+
+
+def _takes_article(letters: str, counts: dict[str, int]) -> bool:
+    """The word is seen with the article often enough to be a lexical word.
+
+    A final tanween alif is dropped first («بعيدا» → «البعيد»).
+    """
+    if letters.startswith("له"):
+        return False  # «الله», «اللهم» are not the article before «له», «لهم»
+    definite = counts.get(ARTICLE + letters, 0)
+    if letters.endswith("ا") and not letters.endswith(("ها", "نا")):
+        definite = max(definite, counts.get(ARTICLE + letters[:-1], 0))
+    return definite >= 10 and definite * 20 >= counts.get(letters, 0)
 
 
 def _lost_hamza(letters: str, pre: tuple[str, ...], stem: str, counts: dict[str, int]) -> bool:
@@ -171,6 +203,9 @@ def features(letters: str, cand: Candidate, counts: dict[str, int]) -> dict[str,
             f["enc_stem_takes_article"] = 1.0
     if stem_n == 0:
         f[f"stem_unseen|pre={pattern}|enc={enc}"] = 1.0
+        f["stem_unseen"] = 1.0
+        if word_n:
+            f["stem_unseen_word_seen"] = 1.0
     if pre and pre[-1] == ARTICLE and stem[:1] == "ل":
         f["article_before_lam"] = 1.0
     return f
