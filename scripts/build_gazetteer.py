@@ -51,14 +51,24 @@ COMMON_WORDS_SHARE = 0.003  # common_words.txt
 ARABIC_NAME = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0670 \-]+$")
 
 
+# Uyghur spellings use Arabic letters too: «ئالجىر», «رىم» (ى inside a word, ئ first).
+UYGHUR = re.compile(r"ى\w|(?:^|\s)ئ")
+
+
 def arabic_names(names: list[str]) -> list[str]:
-    """The alternate names written in Arabic letters: ['Dimashq', 'دمشق', 'دیمەشق'] → ['دمشق']."""
+    """The alternate names written in Arabic: ['Dimashq', 'دمشق', 'دیمەشق'] → ['دمشق'].
+
+    A name without the article is dropped when the place also has it with the
+    article («رقه» beside «الرقة»): Arabic writes it with, and the bare form
+    hides inside words («فرقة»).
+    """
     seen: dict[str, None] = {}
     for name in names:
         name = name.strip()
-        if ARABIC_NAME.match(name) and len(name.replace(" ", "")) >= 2:
+        if ARABIC_NAME.match(name) and not UYGHUR.search(name) and len(name.replace(" ", "")) >= 2:
             seen[name] = None
-    return list(seen)
+    keys = {name_key(n) for n in seen}
+    return [n for n in seen if ("ال" + name_key(n)[0], *name_key(n)[1:]) not in keys]
 
 
 def word_document_shares(corpus: Path) -> dict[str, float]:
@@ -97,6 +107,12 @@ def _forms(norm: str) -> set[str]:
                 if len(rest) >= 3:
                     forms.add(rest)
     return forms
+
+
+def _without_removed(names: list[str]) -> list[str]:
+    """Apply «-name» entries of names_ar.tsv: a name that is an ordinary word first."""
+    drop = {n[1:] for n in names if n.startswith("-")}
+    return [n for n in names if not n.startswith("-") and n not in drop]
 
 
 def read_hand_names(path: Path) -> dict[str, list[str]]:
@@ -142,7 +158,7 @@ def build(admin1_path: Path, shares: dict[str, float]) -> list[list[str]]:
             key=lambda p: p["population"],
             default=None,
         )
-        names = ([cldr[iso]] if iso in cldr else []) + hand.get(iso, [])
+        names = _without_removed(([cldr[iso]] if iso in cldr else []) + hand.get(iso, []))
         add(c["geonameid"], "country", c["name"], lat, lon, iso, "", c["population"],
             capital and capital["geonameid"], names)  # fmt: skip
 
@@ -170,10 +186,7 @@ def build(admin1_path: Path, shares: dict[str, float]) -> list[list[str]]:
         names = [
             n for n in arabic_names(city["alternatenames"]) if shares.get(name_key(n)[0], 0) < limit
         ]
-        names += hand.get(gid, [])
-        # «-المدينة»: a name GeoNames gives a place that is an ordinary word first
-        drop = {n[1:] for n in names if n.startswith("-")}
-        names = [n for n in names if not n.startswith("-") and n not in drop]
+        names = _without_removed(names + hand.get(gid, []))
         add(gid, "city", city["name"], city["latitude"], city["longitude"], city["countrycode"],
             city["admin1code"], city["population"], "", names)  # fmt: skip
 

@@ -33,7 +33,9 @@ def _words(*words: str) -> frozenset[str]:
 
 # Trigger nouns before a name, by what they announce (singular, dual, plural).
 TRIGGERS: dict[str, str] = {
-    **dict.fromkeys(_words("محافظة", "محافظتي", "ريف", "ريفي", "ولاية", "إقليم", "اقليم"), "admin"),
+    **dict.fromkeys(
+        _words("محافظة", "محافظتي", "ريف", "ريفي", "ولاية", "إقليم", "اقليم", "مقاطعة"), "admin"
+    ),
     **dict.fromkeys(
         _words("مدينة", "مدينتي", "مدن", "بلدة", "بلدتي", "بلدات", "قرية", "قريتي", "قرى"), "city"
     ),
@@ -74,6 +76,12 @@ PLURAL_TRIGGERS = _words(
     "مخيمي",
     "منطقتي",
 )
+# Triggers after which a name the gazetteer lacks is learnt for the rest of the article
+# («حي القدم» … «والقدم»); not «مطار الملك عبد العزيز».
+LEARN_TRIGGERS = _words(
+    "حي", "حيي", "أحياء", "مخيم", "مخيمي", "قرية", "قريتي", "قرى", "بلدة", "بلدتي", "بلدات",
+    "مدينة", "مدينتي", "منطقة", "منطقتي", "ضاحية",
+)  # fmt: skip
 # Triggers too general to vouch for a common word after them: «منطقة الصراع».
 LOOSE_TRIGGERS = _words("منطقة", "منطقتي", "ناحية", "جبل", "سهل")
 # Words before a name that make it relative: part of, near, a side of.
@@ -214,6 +222,12 @@ NOT_A_NAME = _words(
     "الجنوبي",
     "المجاور",
     "المحاذي",
+    # titles: «مطار الملك عبد العزيز»
+    "الملك",
+    "الأمير",
+    "الرئيس",
+    "الشهيد",
+    "الشيخ",
     # generic nouns: «مدن البلاد», «أحياء المدينة»
     "البلاد",
     "الدولة",
@@ -293,6 +307,7 @@ class Candidate:
     key: tuple[str, ...] = ()
     beside: bool = False  # a bare «الجنوب»: a part of the country of the place coordinated with it
     vouched: bool = False  # a trigger noun or NER says this is a place
+    learn: bool = False  # an unknown name to look for again in the article
 
 
 def _letter_offsets(text: str) -> list[int]:
@@ -459,7 +474,7 @@ def annotate(
             or any(s <= c.start and c.end <= e for s, e in locations)
         )
         vouched = c.vouched
-        if before in OUTLET_BEFORE:
+        if before in OUTLET_BEFORE or (not c.trigger and _quoted(text, c)):
             continue
         if not vouched and c.source == "gazetteer" and _person_context(before, gaz):
             continue
@@ -468,6 +483,11 @@ def annotate(
         kept.append(c)
         prev = c
     return kept
+
+
+def _quoted(text: str, c: Candidate) -> bool:
+    """«الشرق الأوسط» in guillemets with no trigger noun is a title (here a newspaper)."""
+    return text[c.start - 1 : c.start] == "«" and text[c.end : c.end + 1] == "»"
 
 
 def _person_context(before: str, gaz: Gazetteer) -> bool:
@@ -573,8 +593,11 @@ def find_unknown(
                 if last in starts and last != first:
                     known.remove(starts.pop(last))
                 found.append(
-                    Candidate(start, tokens[last].end, "", first, last, (), kind, source="trigger")
-                )
+                    Candidate(
+                        start, tokens[last].end, "", first, last, (), kind, source="trigger",
+                        learn=_stripped(token.norm) in LEARN_TRIGGERS,
+                    )
+                )  # fmt: skip
                 taken.update(range(first, last + 1))
                 i = last + 1
             else:
@@ -593,7 +616,7 @@ def find_unknown(
         if any(k in taken for k in range(first, last + 1)):
             continue
         start = max(ent.start, tokens[first].start)
-        found.append(Candidate(start, ent.end, "", first, last, (), source="ner"))
+        found.append(Candidate(start, ent.end, "", first, last, (), source="ner", learn=True))
         taken.update(range(first, last + 1))
     return found
 

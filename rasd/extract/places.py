@@ -42,7 +42,7 @@ def extract_places(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
     locations = entity_spans(doc.entities, ("LOC", "GPE"))
     known = match_gazetteer(tokens, gaz)
     unknown = find_unknown(tokens, known, doc.entities, gaz.common)
-    learnt = {key_of(c): c for c in annotate(unknown, tokens, doc.text, gaz, locations)}
+    learnt = {key_of(c): c for c in annotate(unknown, tokens, doc.text, gaz, locations) if c.learn}
     cands = known + unknown
     cands += find_local(tokens, cands, learnt)
     taken = {k for c in cands for k in range(c.first, c.last + 1)}
