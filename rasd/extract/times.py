@@ -30,6 +30,7 @@ from rasd.pipeline import Stage
 _CLAUSE_END = re.compile(r"[.!?؟؛;:،,\n]")
 _CLAUSE_WORDS = 14  # at most this many words on each side
 DATELINE_CHARS = 300  # a dateline sits in the first lines of an article
+_DATELINE_WORDS, _DATELINE_LEAD = 12, 40  # its line is short, or the date comes first
 _GAP = re.compile(r"\W+")
 _CHARS_AFTER_ANCHOR = 120  # «يومي الثلاثاء والأربعاء القادمين»: the rest after the anchor
 
@@ -154,7 +155,14 @@ def find_publication_date(text: str, finder: TimeFinder | None = None) -> dt.dat
     finder = finder or _default_finder()
     head = text[:DATELINE_CHARS]
     for t in finder.find(head, None):
-        if t.granularity == "day" and t.start_date is not None:
+        if t.granularity != "day" or t.start_date is None:
+            continue  # without a reference date only full dates resolve
+        line_start = head.rfind("\n", 0, t.start) + 1
+        line_end = head.find("\n", t.end)
+        line = head[line_start : line_end if line_end >= 0 else len(head)]
+        # a dateline is a short line, or the date opens its line; a full date
+        # inside the first sentence of the story («في 22 نيسان 2011 قتل») is not one
+        if len(line.split()) <= _DATELINE_WORDS or t.start - line_start <= _DATELINE_LEAD:
             return t.start_date
     return None
 

@@ -54,6 +54,12 @@ def test_dateline_gives_the_publication_date(run: Pipeline) -> None:
     text = "دمشق - 22 نيسان 2018\nقالت مصادر أمس إن الطريق أغلق."
     assert find_publication_date(text) == D("2018-04-22")
     assert resolve(run, text, None)["أمس"] == day("2018-04-21")
+    assert find_publication_date("الأحد 22/4/2018 - قالت مصادر أمس إن الطريق أغلق") == D(
+        "2018-04-22"
+    )
+    # a full date inside the story's first sentence is no dateline
+    story = "قالت مصادر محلية إن الاشتباكات التي اندلعت في المنطقة الشرقية في 22 نيسان 2011 أدت"
+    assert find_publication_date(story) is None
 
 
 @pytest.mark.parametrize(
