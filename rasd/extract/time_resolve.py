@@ -78,14 +78,19 @@ def shift(d: dt.date, unit: str, n: int) -> dt.date:
     return add_months(d, n * (12 if unit == "year" else 1))
 
 
-def period(published: dt.date, unit: str, direction: int) -> Resolved:
+def period(published: dt.date, unit: str, direction: int) -> Resolved | None:
     """This (0), last (-1) or next (1) week, month or year around the publication date."""
     if unit == "week":
         return week_of(published + dt.timedelta(weeks=direction))
     if unit == "month":
         d = add_months(published.replace(day=1), direction)
-        return month_of(d.year, d.month)  # type: ignore[return-value]
-    return year_of(published.year + direction)  # type: ignore[return-value]
+        return month_of(d.year, d.month)
+    return year_of(published.year + direction)
+
+
+def plausible(published: dt.date | None) -> dt.date | None:
+    """The publication date if calendar arithmetic around it stays in range, else None."""
+    return published if published and MIN_YEAR < published.year < MAX_YEAR else None
 
 
 def nearest_day_month(published: dt.date, month: int, day_: int) -> dt.date | None:

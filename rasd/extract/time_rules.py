@@ -255,6 +255,8 @@ def rule_day_of_month(s: Scan, x: Match) -> list[Found] | None:
     if s.published is None:
         return [Found(*x.span(), _unresolved("day"), x.rule)]
     month = tr.period(s.published, "month", s.lex.qualifiers[x["qual"]])  # type: ignore[index]
+    if month is None:
+        return None
     date = tr.make_date(month.start.year, month.start.month, day)  # type: ignore[union-attr]
     return [Found(*x.span(), tr.day(date), x.rule)] if date else None
 
@@ -344,7 +346,8 @@ def rule_period(s: Scan, x: Match) -> list[Found] | None:
             return None
         whole = Resolved(first, after - dt.timedelta(days=1), "year")
         return [Found(*x.span(), _edge(s, x, whole), x.rule)]
-    return [Found(*x.span(), _edge(s, x, tr.period(s.published, unit, direction)), x.rule)]
+    whole = tr.period(s.published, unit, direction)
+    return [Found(*x.span(), _edge(s, x, whole), x.rule)] if whole else None
 
 
 def rule_last_n(s: Scan, x: Match) -> list[Found] | None:

@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 
 from rasd.doc import Doc, TimeMention, Token
+from rasd.extract import time_resolve as tr
 from rasd.extract.time_lexicon import TimeLexicon, fold, load_lexicon
 from rasd.extract.time_patterns import TimePatterns, compile_patterns
 from rasd.extract.time_rules import RULE_HANDLERS, Found, Match, Scan
@@ -73,7 +74,7 @@ class TimeFinder:
         def is_future(start: int, end: int) -> bool:
             return self._clause_is_future(folded, start, end, offsets, tokens or (), starts)
 
-        scan = Scan(folded, published, self.lex, self.pats, is_future)
+        scan = Scan(folded, tr.plausible(published), self.lex, self.pats, is_future)
         times: list[TimeMention] = []
         pos = 0  # the folded text before pos is done
         for anchor in self.pats.anchor.finditer(folded):

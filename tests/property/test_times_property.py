@@ -67,7 +67,7 @@ PIECES = [
     "\n",
     "سيتم",
 ]
-published_dates = st.one_of(st.none(), st.dates(dt.date(1950, 1, 1), dt.date(2090, 12, 31)))
+published_dates = st.one_of(st.none(), st.dates())  # any date, year 1 to 9999
 
 
 def _check(text: str, published: dt.date | None) -> None:
