@@ -145,6 +145,8 @@ BARE_DIRECTIONS = {
     normalize_search(w): part
     for w, part in (("الشمال", "north"), ("الجنوب", "south"), ("الشرق", "east"), ("الغرب", "west"))
 }
+# A name followed by a word starting so is an idiom: «مسقط رأسه» (birthplace), not Muscat.
+IDIOMS = frozenset({(normalize_search("مسقط"), normalize_search("رأس"))})
 # A name right after these is an outlet, not a place: «صحيفة الوطن», «قناة الميادين».
 OUTLET_BEFORE = _words("صحيفة", "جريدة", "قناة", "مجلة", "إذاعة", "موقع")
 # A name right after these is a person's: «أبو دمشق», «الشيخ ...».
@@ -475,6 +477,9 @@ def annotate(
         )
         vouched = c.vouched
         if before in OUTLET_BEFORE or (not c.trigger and _quoted(text, c)):
+            continue
+        after = tokens[c.last + 1].norm if c.last + 1 < len(tokens) else ""
+        if c.key and (c.key[-1], after[:3]) in IDIOMS:
             continue
         if not vouched and c.source == "gazetteer" and _person_context(before, gaz):
             continue

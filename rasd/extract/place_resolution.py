@@ -193,7 +193,8 @@ def _resolve_special(
     for n, c in enumerate(cands):
         if c.source == "capital":
             nxt = tokens[c.last + 1].norm if c.last + 1 < len(tokens) else ""
-            follows_place = n + 1 < len(cands) and cands[n + 1].first == c.last + 1
+            # «العاصمة صنعاء», «العاصمة المؤقتة عدن»: the named place says it all
+            follows_place = n + 1 < len(cands) and cands[n + 1].first <= c.last + 2
             if follows_place or nxt in _FIGURATIVE:
                 continue
             country = gaz.nationality(nxt) or (gaz.countries.get(focus) if focus else None)
