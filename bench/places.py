@@ -7,7 +7,12 @@ core; the gazetteer is loaded once before timing. Prints articles/s per CPU
 second (what one core does, robust to other jobs on a shared machine) and per
 wall-clock second, plus how many places were found.
 
+With `--gold FILE...` it scores the text + places stages alone on gold articles
+(`rasd.eval.gold`, the scorer of `rasd eval gold`) instead, so place accuracy
+can be measured whatever state the other stages are in.
+
     .venv/bin/python bench/places.py [--articles 5000]
+    .venv/bin/python bench/places.py --gold ../shared/data/gold-dev/*.jsonl [--errors]
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from pathlib import Path
 
 from rasd.doc import Doc
 from rasd.extract.places import stage
-from rasd.pipeline import TEXT
+from rasd.pipeline import TEXT, Pipeline, Stage
 
 SNN = Path(__file__).resolve().parents[2] / "shared/data/saudinewsnet/articles.jsonl.gz"
 
@@ -31,9 +36,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=SNN)
     parser.add_argument("--articles", type=int, default=5000, help="0 = all")
+    parser.add_argument("--gold", type=Path, nargs="*", help="score on these gold files instead")
+    parser.add_argument("--errors", action="store_true", help="with --gold: list the errors")
     args = parser.parse_args()
 
     places = stage()
+    if args.gold:
+        score_gold_places(places, args.gold, args.errors)
+        return
     with gzip.open(args.source, "rt", encoding="utf-8") as f:
         lines = itertools.islice(f, args.articles or None)
         docs = [Doc(json.loads(line).get("content") or "") for line in lines]
@@ -57,6 +67,22 @@ def main() -> None:
         f"places stage: {n / places_cpu:,.0f} articles/CPU-s, {n / places_wall:,.0f} articles/s "
         f"wall; {sum(found.values()):,} places "
         f"(precision 1: {found[1]:,}, 2: {found[2]:,}, 3: {found[3]:,})"
+    )
+
+
+def score_gold_places(places: Stage, files: list[Path], errors: bool) -> None:
+    from rasd.eval.gold import read_gold, score_gold
+
+    pipeline = Pipeline([TEXT, places])
+    m = score_gold(read_gold(files), pipeline).as_json(errors=errors)
+    if errors:
+        for e in m["errors"]["places"]:
+            print(f"{e['kind']}: {e['text']} | gold {e['gold']} | system {e.get('system')}")
+    p = m["places"]
+    print(
+        f"{m['articles']} articles, {p['gold']} gold places, {p['system']} system places: "
+        f"accuracy {p['accuracy']:.1%}, recall {p['recall']:.1%}, precision {p['precision']:.1%}, "
+        f"accuracy of found {p['accuracy_of_found']:.1%}"
     )
 
 
