@@ -30,13 +30,19 @@ _YEAR_QUAL = r"(?:من\s+)?(?:العام|السنه)\s+(?P<yqual>{QUAL})"
 RULES: tuple[tuple[str, str], ...] = (
     (
         "range_days",
-        r"(?:بين|من)\s+(?P<d1>{DAY})\s+(?:(?P<m1>{MONTHX})\s+)?(?:و\s*|الي\s+|حتي\s+|لغايه\s+)"
+        r"(?:(?:بين|من)\s+)?(?P<d1>{DAY})\s+(?:(?P<m1>{MONTHX})\s+)?(?:و\s*|الي\s+|حتي\s+|لغايه\s+)"
         r"(?P<d2>{DAY})\s+(?:من\s+)?(?P<m2>{MONTHX})(?:" + _YEAR_SEP + _YEAR_TAIL + ")?",
     ),
     (
         "range_dash",
         r"(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})\s+(?:من\s+)?(?P<m2>{MONTHX})"
         r"(?:" + _YEAR_SEP + _YEAR_TAIL + ")?",
+    ),
+    (
+        "range_hijri",
+        r"(?:(?:بين|من)\s+)?(?P<d1>{DAY})\s+(?:و\s*|الي\s+|حتي\s+|[-–]\s*)(?P<d2>{DAY})\s+"
+        r"(?:من\s+)?(?:شهر\s+)?(?P<month>{HMONTH})"
+        r"(?:\s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<year>1[34]\d\d)(?:\s*ه(?!\w))?)?",
     ),
     (
         "range_weekdays",
@@ -107,7 +113,7 @@ RULES: tuple[tuple[str, str], ...] = (
         "weekday",
         r"(?:(?P<part>{PART})\s+)?(?:(?P<yawm>يوم|يومي)\s+)?"
         r"(?P<wds>{WD}(?:\s*(?:[،,/-]\s*|و\s*|او\s+)(?:يوم\s+)?(?:{WD}))*)"
-        r"(?:\s+(?P<qual>{QUAL})|\s+من\s+(?:ال)?اسبوع\s+(?P<wqual>{QUAL}))?",
+        r"(?:\s+(?:من\s+)?(?:ال)?اسبوع\s+(?:ما\s+)?(?P<wqual>{QUAL})|\s+(?P<qual>{QUAL}))?",
     ),
     (
         "bare_year",
@@ -125,6 +131,7 @@ ANCHORS: dict[str, tuple[int, tuple[str, ...]]] = {
         (
             "range_days",
             "range_dash",
+            "range_hijri",
             "range_years",
             "numeric",
             "dmy",
@@ -139,7 +146,7 @@ ANCHORS: dict[str, tuple[int, tuple[str, ...]]] = {
     ),
     "relday": (3, ("relday",)),
     "month": (4, ("range_days", "range_dash", "dmy")),
-    "hmonth": (5, ("hijri",)),
+    "hmonth": (5, ("range_hijri", "hijri")),
     "weekday": (4, ("range_weekdays", "dmy", "relday", "weekday")),
     "feast": (3, ("feast",)),
     "decade": (1, ("decade",)),

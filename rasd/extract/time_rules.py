@@ -112,10 +112,15 @@ def day_number(lex: TimeLexicon, word: str | None) -> int | None:
     return lex.ordinals.get(word)
 
 
-def _month(s: Scan, names: str | None) -> int:
-    """The month of «آب», «آب (أغسطس)» or «آذار/مارس»: the first name counts."""
+def _month_name(s: Scan, names: str | None) -> str:
+    """The first month name of «آب», «آب (أغسطس)» or «آذار/مارس», folded."""
     first = s.pats.month.match(names or "")
-    return s.lex.months[_SPACE.sub(" ", first.group())] if first else 0
+    return _SPACE.sub(" ", first.group()) if first else ""
+
+
+def _month(s: Scan, names: str | None) -> int:
+    """The month of «آب (أغسطس)»: the first name counts; 0 if none."""
+    return s.lex.months.get(_month_name(s, names), 0)
 
 
 def _unresolved(granularity: str) -> Resolved:
@@ -135,6 +140,11 @@ def rule_range_days(s: Scan, x: Match) -> list[Found] | None:
     m1 = _month(s, x["m1"]) if x.rule == "range_days" and x["m1"] else m2
     if d1 is None or d2 is None or not m1 or not m2:
         return []
+    name1 = f"{x['d1']} {_month_name(s, x['m1'] or x['m2'])}"
+    name2 = f"{x['d2']} {_month_name(s, x['m2'])}"
+    bounded = s.text.startswith(("بين", "من"), x.span()[0])
+    if not (x["year"] or bounded) and {name1, name2} & s.lex.named_days:
+        return []  # «وزراء 8 آذار و14 آذار»: two movements, not a range
     if x["year"]:
         y2 = int(x["year"])
     elif s.published:
@@ -147,6 +157,25 @@ def rule_range_days(s: Scan, x: Match) -> list[Found] | None:
     y1 = y2 - 1 if m1 > m2 else y2
     start, end = tr.make_date(y1, m1, d1), tr.make_date(y2, m2, d2)
     if start is None or end is None or start > end:
+        return None
+    return [Found(*x.span(), Resolved(start, end, "range"), x.rule)]
+
+
+def rule_range_hijri(s: Scan, x: Match) -> list[Found] | None:
+    d1, d2 = day_number(s.lex, x["d1"]), day_number(s.lex, x["d2"])
+    month = s.lex.hijri_months[x["month"]]  # type: ignore[index]
+    if d1 is None or d2 is None or d1 >= d2:
+        return []
+    if x["year"]:
+        end = tr.hijri_date(int(x["year"]), month, d2)
+        start = tr.hijri_date(int(x["year"]), month, d1)
+    elif s.published is None:
+        return [Found(*x.span(), _unresolved("range"), x.rule)]
+    else:
+        last = tr.pick(tr.hijri_options(s.published, month, d2), s.published, None)
+        end = last.start if last else None
+        start = end - dt.timedelta(days=d2 - d1) if end else None
+    if start is None or end is None:
         return None
     return [Found(*x.span(), Resolved(start, end, "range"), x.rule)]
 
@@ -463,6 +492,7 @@ def _edge(s: Scan, x: Match, whole: Resolved) -> Resolved:
 RULE_HANDLERS: dict[str, Callable[[Scan, Match], list[Found] | None]] = {
     "range_days": rule_range_days,
     "range_dash": rule_range_days,
+    "range_hijri": rule_range_hijri,
     "range_weekdays": rule_range_weekdays,
     "range_years": rule_range_years,
     "numeric": rule_numeric,

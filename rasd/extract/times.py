@@ -16,6 +16,7 @@ returned unresolved (dates None), never guessed. The text is folded once
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -29,11 +30,24 @@ from rasd.pipeline import Stage
 
 # A clause ends at these; a weekday's tense is read inside its clause.
 _CLAUSE_END = re.compile(r"[.!?؟؛;:،,\n]")
-_CLAUSE_WORDS = 14  # at most this many words on each side
+_CLAUSE_WORDS = 10  # at most this many words on each side
+# «أن/إن/أنه/بأن»: what follows is another clause (reported speech, intention)
+_COMPLEMENTIZER = re.compile(r"(?<!\w)[بو]?ان(?:ه|ها|هم|هما|نا)?(?!\w)")
 DATELINE_CHARS = 300  # a dateline sits in the first lines of an article
 _DATELINE_WORDS, _DATELINE_LEAD = 12, 40  # its line is short, or the date comes first
 _GAP = re.compile(r"\W+")
+_EQUIVALENT = re.compile(r"\W*(?:ال)?موافق\W*")  # «الموافق», «، الموافق»
 _CHARS_AFTER_ANCHOR = 120  # «يومي الثلاثاء والأربعاء القادمين»: the rest after the anchor
+
+
+def _words_forward(text: str, pos: int, n: int) -> int:
+    """The offset just past the n-th word after pos (the end of the text at most)."""
+    for _ in range(n):
+        space = text.find(" ", pos + 1)
+        if space < 0:
+            return len(text)
+        pos = space
+    return pos
 
 
 def _words_back(text: str, pos: int, n: int) -> int:
@@ -100,7 +114,7 @@ class TimeFinder:
                     # in «خلال شهر رمضان», «شهر رمضان» is): try the next word
                     gap = _GAP.search(folded, look)
                     look = gap.end() if gap else len(folded)
-        return times
+        return _link_equivalents(text, times)
 
     def _clause_is_future(
         self,
@@ -111,16 +125,23 @@ class TimeFinder:
         tokens: Sequence[Token],
         starts: list[int],
     ) -> bool:
-        """Does the clause around [start, end) speak of the future? «سيتم ... يوم الأحد»."""
+        """Does the clause around [start, end) speak of the future? «سيتم ... يوم الأحد».
+
+        The clause runs from the punctuation or complementizer before the
+        expression to the one after it, at most a few words each way: in «أعلن
+        عباس الجمعة أنه ينوي التوجه» the intention belongs to another clause.
+        """
         left = max(
             (m.end() for m in _CLAUSE_END.finditer(folded, max(0, start - 200), start)),
             default=max(0, start - 200),
         )
-        stop = _CLAUSE_END.search(folded, end)
-        right = stop.start() if stop else len(folded)
-        words_left = folded[left:start].split()[-_CLAUSE_WORDS:]
-        words_right = folded[end:right].split()[:_CLAUSE_WORDS]
-        window = " ".join([*words_left, "|", *words_right])
+        left = max(left, _words_back(folded, start, _CLAUSE_WORDS))
+        stop = _CLAUSE_END.search(folded, end, end + 200)
+        right = stop.start() if stop else min(len(folded), end + 200)
+        if (comp := _COMPLEMENTIZER.search(folded, end, right)) is not None:
+            right = comp.start()
+        right = min(right, _words_forward(folded, end, _CLAUSE_WORDS))
+        window = folded[left:start] + " | " + folded[end:right]
         if self._future.search(window):
             return True
         # verbs carrying the future proclitic سـ, as the text core segmented them
@@ -133,6 +154,28 @@ class TimeFinder:
             if future and fold(token.text)[0].lstrip("وف") not in self.lex.not_future:
                 return True
         return False
+
+
+def _link_equivalents(text: str, times: list[TimeMention]) -> list[TimeMention]:
+    """A weekday followed by «الموافق» and a date takes that date.
+
+    «يومي الأربعاء والخميس الموافق 20 و21 شوال»: the calendar date says which
+    week the weekdays are in, better than the tense of the clause.
+    """
+    out = list(times)
+    for i, (t, nxt) in enumerate(zip(times, times[1:], strict=False)):
+        if t.source not in ("times:weekday", "times:range_weekdays") or nxt.start_date is None:
+            continue
+        if not _EQUIVALENT.fullmatch(text, t.end, nxt.start):
+            continue
+        start = nxt.start_date
+        if t.granularity == "range" and nxt.granularity == "day":
+            # «الأربعاء والخميس الموافق 20 و21 شوال»: the first day is given
+            span = (t.end_date - t.start_date) if t.end_date and t.start_date else dt.timedelta()
+            out[i] = dataclasses.replace(t, start_date=start, end_date=start + span)
+        else:
+            out[i] = dataclasses.replace(t, start_date=start, end_date=nxt.end_date)
+    return out
 
 
 def _mention(text: str, offsets: list[int] | None, found: Found) -> TimeMention:
@@ -179,7 +222,9 @@ def _default_finder() -> TimeFinder:
 
 def find_times(text: str, published: dt.date | None) -> list[TimeMention]:
     """Times of a text without a pipeline: «منذ عشرة أيام» on 2018-03-11 → 2018-03-01."""
-    return _default_finder().find(text, published or find_publication_date(text))
+    from rasd.text import tokenize  # the future prefix سـ comes from the clitic segments
+
+    return _default_finder().find(text, published or find_publication_date(text), tokenize(text))
 
 
 def stage() -> Stage:

@@ -223,6 +223,23 @@ def test_article_after_the_preposition_lam_and_calendar_words(run: Pipeline) -> 
     assert found == {"شهر يوليو": (D("2015-07-01"), D("2015-07-31"), "month")}
 
 
+def test_weekday_clause_ends_at_a_complementizer(run: Pipeline) -> None:
+    text = "اعلن الرئيس الفلسطيني محمود عباس الجمعة انه ينوي التوجه الى المحكمة"
+    assert resolve(run, text, D("2015-07-31")) == {"الجمعة": day("2015-07-31")}
+    text = "وأكد أنه سيراجعهم يوم الأحد. وتابع"
+    assert resolve(run, text, D("2015-08-06")) == {"يوم الأحد": day("2015-08-09")}
+
+
+def test_weekdays_take_the_date_they_are_equated_with(run: Pipeline) -> None:
+    text = "وذلك في يومي الأربعاء والخميس الموافق 20 و21 شوال، ويشارك فيه"
+    found = resolve(run, text, D("2015-08-04"))
+    assert found["يومي الأربعاء والخميس"] == (D("2015-08-05"), D("2015-08-06"), "range")
+    assert found["20 و21 شوال"] == (D("2015-08-05"), D("2015-08-06"), "range")
+    text = "يقام الحفل الأحد والاثنين الأسبوع ما بعد المقبل"
+    found = resolve(run, text, D("2015-08-07"))
+    assert list(found.values()) == [(D("2015-08-16"), D("2015-08-17"), "range")]
+
+
 def test_named_days_are_not_dates(run: Pipeline) -> None:
     found = resolve(run, "تفاقم الخلافات بين وزراء 8 آذار و14 آذار")
     assert found == {}
