@@ -40,6 +40,7 @@ CLAUSE_BREAKS = frozenset("،,:;؛.")
 _LIST_GLUE = frozenset(
     normalize_search(w) for w in ("", "و", "،", ",", "، و", "بلدتي", "قريتي", "مدينتي", "و بلدة")
 )
+_CONTAINER_CUES = tuple(normalize_search(w) for w in ("ريف", "محافظة", "ولاية", "إقليم", "قضاء"))
 ACTOR_WINDOW = 8
 PLACE_WINDOW_CHARS = 160
 
@@ -157,6 +158,7 @@ def places_for(
     """
     if not places:
         return []
+    places = [p for p in places if not _is_container(text, p, places)]
     after = [
         p for p in places if p.start >= trigger.start and p.start - trigger.end < PLACE_WINDOW_CHARS
     ]
@@ -166,9 +168,23 @@ def places_for(
         chosen = in_clause[0]
         if _is_country(chosen):
             chosen = next((p for p in in_clause[1:] if not _is_country(p)), chosen)
+        if tokens[trigger.last + 1 :] and _between(text, trigger, chosen):
+            return [chosen]  # «الطريق بين الحجر الأسود والقدم»: one road, one place
         return _with_list(text, chosen, places)
     before = [p for p in places if p.end <= trigger.start]
     return [before[-1]] if before else []
+
+
+def _is_container(text: str, place: PlaceMention, places: Sequence[PlaceMention]) -> bool:
+    """«منبج بريف حلب»: حلب only says where منبج is; the event is in منبج."""
+    lead = normalize_search(text[max(0, place.start - 12) : place.start])
+    if not any(cue in lead for cue in _CONTAINER_CUES):
+        return False
+    return any(0 <= place.start - q.end <= 25 for q in places if q is not place)
+
+
+def _between(text: str, trigger: Trigger, place: PlaceMention) -> bool:
+    return normalize_search("بين") in normalize_search(text[trigger.end : place.start]).split()
 
 
 def _with_list(

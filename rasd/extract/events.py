@@ -127,14 +127,8 @@ class _SentenceContext:
         self.counted = False
 
     def features(self, trigger: Trigger, same_type: int) -> list[str]:
-        facts = salience.SentenceFacts(
-            casualties=self.killed is not None or self.injured is not None,
-            time=any(t.start_date is not None for t in self.times),
-            source=any(s.span is not None for s in self.sources),
-            places=self.places,
-            actors=self.actors,
-        )
-        return salience.features(self.tokens, trigger, facts, same_type)
+        casualties = self.killed is not None or self.injured is not None
+        return salience.features(self.tokens, trigger, casualties, same_type)
 
     def mentions(self, trigger: Trigger, mood: str, sentence_index: int) -> list[Mention]:
         source = self._source_for(trigger)

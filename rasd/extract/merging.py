@@ -39,7 +39,39 @@ def merge_mentions(mentions: list[Mention]) -> list[Event]:
                 break
         else:
             merged.append(mention)
-    return [m.event for m in merged]
+    return _drop_broad(merged)
+
+
+def _drop_broad(merged: list[Mention]) -> list[Event]:
+    """Fold a country-level mention into a same-type event placed in a town or governorate.
+
+    «19 غارة في سوريا والعراق» then «قرب مدينة الحسكة»: the country is the summary.
+    """
+    kept: list[Mention] = []
+    for mention in merged:
+        event = mention.event
+        if event.place is not None and _broad(event.place):
+            specific = next(
+                (
+                    m
+                    for m in merged
+                    if m.event.type == event.type
+                    and m.event.place is not None
+                    and not _broad(m.event.place)
+                    and m.event.modality == event.modality
+                ),
+                None,
+            )
+            if specific is not None:
+                specific.event.evidence.extend(event.evidence)
+                continue
+        kept.append(mention)
+    return [m.event for m in kept]
+
+
+def _broad(place: Argument) -> bool:
+    # Countries (and regions) carry no first-level division.
+    return not place.admin1 or place.admin1 == "00"
 
 
 def _same_happening(a: Mention, b: Mention) -> bool:

@@ -71,6 +71,8 @@ UNCERTAIN = _norms(
     "يمكن",
     "يمكنهم",
     "احتمال",
+    "خوفا",
+    "خشية",
 )
 # Hedges that make the whole sentence uncertain wherever they stand, searched in
 # the sentence's norms joined by spaces.
@@ -96,8 +98,7 @@ def classify(tokens: Sequence[Token], trigger: Trigger, hedged: bool) -> str:
     if hedged:
         return "uncertain"
     before = norms[max(0, trigger.first - 12) : trigger.first]
-    if any(n in UNCERTAIN for n in before):
-        return "uncertain"
+    rumoured = any(n in UNCERTAIN for n in before)
     if trigger.pos == "verb" and trigger.first > 0 and norms[trigger.first - 1] == MAY:
         verb = norms[trigger.first]
         if verb[:1] in ("و", "ف"):
@@ -105,9 +106,11 @@ def classify(tokens: Sequence[Token], trigger: Trigger, hedged: bool) -> str:
         if verb[:1] in ("ي", "ت", "ن"):
             return "uncertain"
     window = norms[clause : trigger.first] + norms[trigger.first : trigger.last + 1]
+    # A schedule in the trigger's own clause wins over a rumour frame around it:
+    # «وكشفت الأنباء، أنه تم تحديد موعد أولي للخروج» is planned.
     if trigger.tense == "future" or any(n in PLANNED or _future_aux(n) for n in window):
         return "planned"
-    return "asserted"
+    return "uncertain" if rumoured else "asserted"
 
 
 def _future_aux(norm: str) -> bool:

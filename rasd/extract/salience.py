@@ -1,12 +1,13 @@
 """Salience of a trigger, for the events stage: does it report a happening or only name one?
 
-In: the tokens of a sentence, a trigger in it, and what the sentence holds (casualty counts, time expressions, other triggers). Out: a
-score; the stage keeps mentions scoring at least the threshold.
+In: the tokens of a sentence, a trigger in it, whether the sentence gives a
+casualty count, and how many triggers of its type it holds. Out: a probability;
+the stage keeps mentions at or above the model's threshold.
 
 News sentences name events they do not report — «ملف اغتيال الحريري»,
 «مكافحة الإرهاب والقتل», «الميليشيات التي خطفت» — and an analyst wants the
-reported ones: a verb in the past («قصفت الطائرات»), a noun with a count or a
-date («مقتل 27 شخصا أمس»), a noun the sentence makes happen («هجوم شنه
+reported ones: a verb in the past («قصفت الطائرات»), a noun with a count
+(«مقتل 27 شخصا»), a noun the sentence makes happen («هجوم شنه
 مسلحون»). The score is a logistic model over the features below; its weights
 (`rasd/resources/event_salience.json`) were fit by
 `scripts/fit_event_salience.py` on the development half of the Arabic event GSR.
@@ -20,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from rasd.doc import ActorMention, PlaceMention, Token
+from rasd.doc import Token
 from rasd.extract.triggers import Trigger
 from rasd.text import normalize_search
 
@@ -46,9 +47,8 @@ TOPIC_HEADS = _norms(
 )  # fmt: skip
 # A verb right after a relative pronoun names a known event: «الميليشيات التي خطفت».
 RELATIVES = _norms("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي")
+_LAM = _norms("لم", "ولم", "فلم")
 PLACE_PREPOSITIONS = _norms("في", "على", "قرب", "داخل", "بمدينة", "بلدة", "مدينة", "قرية", "بحي")
-ACTOR_NEAR = 30  # characters between an actor mention and the trigger
-COMPLEMENTISERS = _norms("أن", "إن", "بأن", "أنه", "إنه", "انها", "إنها")
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,11 @@ class SalienceModel:
     threshold: float
 
     def probability(self, features: Sequence[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        z = self.bias + sum(self._weight(f) for f in features)
         return 1.0 / (1.0 + math.exp(-z))
+
+    def _weight(self, feature: str) -> float:
+        return self.weights.get(feature, 0.0)
 
     def keep(self, features: Sequence[str]) -> bool:
         return self.probability(features) >= self.threshold
@@ -72,51 +75,33 @@ def load_model(path: Path = WEIGHTS_PATH) -> SalienceModel:
     return SalienceModel(dict(data["weights"]), float(data["bias"]), float(data["threshold"]))
 
 
-@dataclass(frozen=True)
-class SentenceFacts:
-    """What the sentence around a trigger holds, from the earlier stages."""
-
-    casualties: bool
-    time: bool
-    source: bool
-    places: Sequence[PlaceMention]
-    actors: Sequence[ActorMention]
-
-
 def features(
-    tokens: Sequence[Token], trigger: Trigger, facts: SentenceFacts, same_type_triggers: int
+    tokens: Sequence[Token], trigger: Trigger, casualties: bool, same_type_triggers: int
 ) -> list[str]:
-    """The binary features of one trigger mention.
+    """The binary features of one trigger mention; `casualties`: the sentence gives a count.
 
-    «قصفت الطائرات البلدة أمس» → [verb-past, time, early, actor-near, ...].
+    «قصفت الطائرات البلدة فقتلت 5» → [verb-past, casualties, ...].
     """
     head = tokens[trigger.first]
     bare = _bare(head.norm)
-    out: list[str] = [f"type-{trigger.type}", f"mode-{trigger.type}-{trigger.mode}"]
+    # No feature per type or mode: the GSR trains only ASSAULT and PROTEST, and
+    # such a weight would shift every other type's threshold arbitrarily.
+    out: list[str] = []
     if trigger.pos == "noun":
         out.append("noun-definite" if bare.startswith(("ال", "بال", "لل", "كال")) else "noun")
     elif trigger.tense:
-        out.append(f"{trigger.pos}-{trigger.tense}")
+        tense = trigger.tense
+        if tense == "present" and trigger.first and tokens[trigger.first - 1].norm in _LAM:
+            tense = "past"  # «لم يسلموا»: the jussive after لم is a past
+        out.append(f"{trigger.pos}-{tense}")
     else:
         out.append(trigger.pos)
-    if facts.casualties:
+    if casualties:
         out.append("casualties")
-    if facts.time:
-        out.append("time")
-    if facts.source:
-        out.append("reported")
-    if facts.places:
-        out.append("place")
-    if any(
-        -ACTOR_NEAR < a.start - trigger.end < ACTOR_NEAR
-        or -ACTOR_NEAR < trigger.start - a.end < ACTOR_NEAR
-        for a in facts.actors
-    ):
-        out.append("actor-near")
-    if any(t.text in ("؟", "?") for t in tokens):
-        out.append("question")
     if same_type_triggers > 1:
         out.append("several-triggers")
+    if any(t.text in ("؟", "?") for t in tokens):
+        out.append("question")
     before = [t.norm for t in tokens[max(0, trigger.first - 2) : trigger.first]]
     after = [t.norm for t in tokens[trigger.last + 1 : trigger.last + 5]]
     if trigger.pos != "verb" and any(_bare(n) in HAPPENING for n in before + after):
@@ -127,8 +112,6 @@ def features(
         out.append("topic-head")
     if trigger.pos != "noun" and any(n in RELATIVES for n in before):
         out.append("relative")
-    if trigger.first <= 2 or any(n in COMPLEMENTISERS for n in before):
-        out.append("early")
     if any(t.kind == "number" and len(t.norm) == 4 and t.norm[:2] in ("19", "20") for t in tokens):
         out.append("year")
     return out
