@@ -14,7 +14,7 @@ import hashlib
 from functools import lru_cache
 
 from rasd.text import normalize_search, word_analysis
-from rasd.text.tokens import iter_tokens
+from rasd.text.tokens import TOKEN_RE
 
 # Punctuation, numbers and URLs repeat a lot; their normal form is memoised like words'.
 normalize_other = lru_cache(maxsize=100_000)(normalize_search)
@@ -28,15 +28,17 @@ def fingerprint(text: str) -> tuple[str, list[str]]:
     """
     norms: list[str] = []
     keys: list[str] = []
-    for start, end, kind in iter_tokens(text):
-        if kind == "word":
-            norm, key, _ = word_analysis(text[start:end])
+    add_norm, add_key = norms.append, keys.append  # bound once: this loop runs per token
+    for m in TOKEN_RE.finditer(text):
+        kind = m.lastgroup
+        if kind == "word" or kind == "latin":
+            norm, key, _ = word_analysis(m.group())
         else:
-            norm = normalize_other(text[start:end])
+            norm = normalize_other(m.group())
             key = "" if kind == "punct" else norm
-        norms.append(norm)
+        add_norm(norm)
         if key:
-            keys.append(key)
+            add_key(key)
     return hashlib.sha256(" ".join(norms).encode("utf-8")).hexdigest(), keys
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import zlib
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash
@@ -24,8 +25,24 @@ ROWS = NUM_PERM // BANDS
 THRESHOLD = 0.7  # estimated Jaccard of shingles from which a text is a copy
 MIN_SHINGLES = 8  # too short to judge: only exact copies count
 
-# One set of permutations for every signature (building them per MinHash is slow).
-_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32)
+# datasketch's permutations (its "legacy" scheme), applied below with numpy over all
+# shingles at once; the result equals MinHash(scheme="legacy").update_batch(shingles).
+_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1, scheme="legacy")
+_A, _B = (p.reshape(1, -1) for p in _TEMPLATE.permutations)
+_PRIME = np.uint64((1 << 61) - 1)
+_MAX_HASH = np.uint64((1 << 32) - 1)
+
+
+@lru_cache(maxsize=200_000)
+def _key_hash(key: str) -> int:
+    return zlib.crc32(key.encode("utf-8"))
+
+
+def shingles(keys: Sequence[str]) -> np.ndarray:
+    """32-bit hashes of the distinct word 3-grams of `keys`, from their keys' cached CRC32s."""
+    h = np.fromiter((_key_hash(k) for k in keys), dtype=np.uint64, count=len(keys))
+    grams = (h[:-2] * np.uint64(0x9E3779B1) ^ h[1:-1] * np.uint64(0x85EBCA77) ^ h[2:]) & _MAX_HASH
+    return np.unique(grams)
 
 
 def signature(keys: Sequence[str]) -> np.ndarray | None:
@@ -33,17 +50,12 @@ def signature(keys: Sequence[str]) -> np.ndarray | None:
 
     keys: search keys in text order, e.g. ["بدا", "مسلح", "من", "تنظيم", "داعش", ...].
     """
-    shingles = {" ".join(keys[i : i + 3]).encode("utf-8") for i in range(len(keys) - 2)}
-    if len(shingles) < MIN_SHINGLES:
+    grams = shingles(keys) if len(keys) >= 3 else np.empty(0, dtype=np.uint64)
+    if len(grams) < MIN_SHINGLES:
         return None
-    minhash = MinHash(
-        num_perm=NUM_PERM,
-        hashfunc=zlib.crc32,
-        permutations=_TEMPLATE.permutations,
-        scheme=_TEMPLATE.scheme,
-    )
-    minhash.update_batch(shingles)
-    return minhash.hashvalues
+    with np.errstate(over="ignore"):  # uint64 wrap-around, as in datasketch
+        permuted = (grams.reshape(-1, 1) * _A + _B) % _PRIME & _MAX_HASH
+    return permuted.min(axis=0)
 
 
 def band_keys(sig: np.ndarray) -> list[int]:
