@@ -10,7 +10,7 @@ The reference date is `doc.published`; without one, a dateline in the article
 itself («دمشق - 22 نيسان 2018»); without that, relative expressions are
 returned unresolved (dates None), never guessed. The text is folded once
 (`time_lexicon.fold`) and scanned in one pass by one compiled regex
-(`time_patterns`); `time_rules` gives each match its meaning.
+(`time_patterns`); `time_rules` gives each match its meaning (`time_dates`, `time_relative`).
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ from collections.abc import Sequence
 from rasd.doc import Doc, TimeMention, Token
 from rasd.extract import time_resolve as tr
 from rasd.extract.time_lexicon import TimeLexicon, fold, load_lexicon
+from rasd.extract.time_match import Found, Match, Scan
 from rasd.extract.time_patterns import TimePatterns, compile_patterns
-from rasd.extract.time_rules import RULE_HANDLERS, Found, Match, Scan
+from rasd.extract.time_rules import RULE_HANDLERS
 from rasd.pipeline import Stage
 
 # A clause ends at these; a weekday's tense is read inside its clause.
