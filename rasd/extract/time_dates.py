@@ -28,6 +28,7 @@ from rasd.extract.time_resolve import Resolved
 
 
 def rule_range_days(s: Scan, x: Match) -> list[Found] | None:
+    """«بين 1 و5 آب» → 1–5 August of the nearest year; «1-5 آب 2018»."""
     d1, d2 = day_number(s.lex, x["d1"]), day_number(s.lex, x["d2"])
     m2 = month_number(s, x["m2"])
     m1 = month_number(s, x["m1"]) if x.rule == "range_days" and x["m1"] else m2
@@ -55,6 +56,7 @@ def rule_range_days(s: Scan, x: Match) -> list[Found] | None:
 
 
 def rule_range_hijri(s: Scan, x: Match) -> list[Found] | None:
+    """«20 و21 شوال» → the two days in the nearest Shawwal."""
     d1, d2 = day_number(s.lex, x["d1"]), day_number(s.lex, x["d2"])
     month = s.lex.hijri_months[x["month"]]  # type: ignore[index]
     if d1 is None or d2 is None or d1 >= d2:
@@ -74,6 +76,7 @@ def rule_range_hijri(s: Scan, x: Match) -> list[Found] | None:
 
 
 def rule_range_years(s: Scan, x: Match) -> list[Found] | None:
+    """«بين عامي 2011 و2013» → 2011-01-01..2013-12-31."""
     y1, y2 = int(x["y1"]), int(x["y2"])  # type: ignore[arg-type]
     first, last = tr.year_of(y1), tr.year_of(y2)
     if first is None or last is None or y1 >= y2:
@@ -82,6 +85,7 @@ def rule_range_years(s: Scan, x: Match) -> list[Found] | None:
 
 
 def rule_numeric(s: Scan, x: Match) -> list[Found] | None:
+    """«22/4/2018», «2018-04-22», «28/5/1432» (Hijri) → that day."""
     a, b, c = x["a"], x["b"], x["c"]
     if len(a) == 4:  # type: ignore[arg-type]
         y, m, d = int(a), int(b), int(c)  # type: ignore[arg-type]
@@ -96,6 +100,7 @@ def rule_numeric(s: Scan, x: Match) -> list[Found] | None:
 
 
 def rule_dmy(s: Scan, x: Match) -> list[Found] | None:
+    """«22 نيسان 2018», «السابع من يونيو (حزيران) الماضي», «مطلع آذار» → day, month or part."""
     month = s.lex.months[x["month"]]  # type: ignore[index]
     day = day_number(s.lex, x["day"])
     qual = s.lex.qualifiers.get(x["qual"]) if x["qual"] else None
@@ -132,6 +137,7 @@ def rule_dmy(s: Scan, x: Match) -> list[Found] | None:
 
 
 def rule_hijri(s: Scan, x: Match) -> list[Found] | None:
+    """«1 شوال 1436 هـ», «نهاية شهر رمضان الماضي» → day, month or part (Umm al-Qura)."""
     context = x["day"] or x["shahr"] or x["year"] or x["qual"] or x["edge"]
     if not context and word_before(s.text, x.span()[0]) not in DATE_PREPOSITIONS:
         return []  # «رجب», «صفر», «رمضان» alone are names and words as often as months
@@ -155,6 +161,7 @@ def rule_hijri(s: Scan, x: Match) -> list[Found] | None:
 
 
 def rule_feast(s: Scan, x: Match) -> list[Found] | None:
+    """«أول أيام عيد الفطر» → 1 Shawwal of the nearest Hijri year."""
     if s.published is None:
         return [Found(*x.span(), unresolved("day"), x.rule)]
     month, day = s.lex.feasts[x["feast"]]  # type: ignore[index]
@@ -166,6 +173,7 @@ def rule_feast(s: Scan, x: Match) -> list[Found] | None:
 
 
 def rule_decade(s: Scan, x: Match) -> list[Found] | None:
+    """«ستينات القرن العشرين» → 1960-01-01..1969-12-31."""
     decade = s.lex.decades[x["decade"]]  # type: ignore[index]
     century = s.lex.centuries.get(x["century"], 1900) if x["century"] else 1900
     if century < 0:  # «القرن الماضي»: the century before the publication's
@@ -179,6 +187,7 @@ def rule_decade(s: Scan, x: Match) -> list[Found] | None:
 
 
 def rule_season(s: Scan, x: Match) -> list[Found] | None:
+    """«صيف 2012» → 2012-06-01..2012-08-31; «الصيف الماضي»."""
     first, last = s.lex.seasons[x["season"].removeprefix("ال")]  # type: ignore[union-attr]
     if x["year"]:
         year = int(x["year"])
@@ -207,6 +216,7 @@ def _season(year: int, first: int, last: int) -> Resolved | None:
 
 
 def rule_year(s: Scan, x: Match) -> list[Found] | None:
+    """«عام 2014», «مطلع 2016», «عام 1436 هـ» → the year or its part."""
     year = int(x["year"])  # type: ignore[arg-type]
     if x["era"] == "ه":
         first, last = tr.hijri_date(year, 1, 1), tr.hijri_date(year + 1, 1, 1)
@@ -221,6 +231,7 @@ def rule_year(s: Scan, x: Match) -> list[Found] | None:
 
 
 def rule_bare_year(s: Scan, x: Match) -> list[Found] | None:
+    """«منذ 2011», «2016م», «1437هـ» → the year (a bare number needs a preposition)."""
     if x["hyear"]:  # «1437هـ»
         first, after = (
             tr.hijri_date(int(x["hyear"]), 1, 1),

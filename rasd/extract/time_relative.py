@@ -28,11 +28,13 @@ from rasd.extract.time_resolve import Resolved
 
 
 def rule_range_weekdays(s: Scan, x: Match) -> list[Found] | None:
+    """«من الاثنين حتى الخميس» → Monday..Thursday, in the direction of the clause."""
     w1, w2 = s.lex.weekdays[x["w1"]], s.lex.weekdays[x["w2"]]  # type: ignore[index]
     return [Found(*x.span(), _weekdays(s, x, [w1, w2]), x.rule)]
 
 
 def rule_day_of_month(s: Scan, x: Match) -> list[Found] | None:
+    """«في الخامس عشر من الشهر الجاري» → the 15th of the publication month."""
     day = day_number(s.lex, x["day"])
     if day is None:
         return []
@@ -46,6 +48,7 @@ def rule_day_of_month(s: Scan, x: Match) -> list[Found] | None:
 
 
 def rule_period(s: Scan, x: Match) -> list[Found] | None:
+    """«الأسبوع الجاري» → the Saturday–Friday week; «الشهر الماضي», «نهاية العام الحالي»."""
     if not (x["this"] or x["qual"]):
         return []
     unit = s.lex.period_units[x["unit"]]  # type: ignore[index]
@@ -65,6 +68,7 @@ def rule_period(s: Scan, x: Match) -> list[Found] | None:
 
 
 def rule_last_n(s: Scan, x: Match) -> list[Found] | None:
+    """«اليومين الماضيين» → the two days before publication; «الأيام الثلاثة المقبلة»."""
     unit, count = s.lex.count_units.get(x["unit"].removeprefix("ال"), (None, None))  # type: ignore[union-attr]
     n = number(s.lex, x["num"]) if x["num"] else count
     direction = s.lex.qualifiers[x["qual"]]  # type: ignore[index]
@@ -81,6 +85,7 @@ def rule_last_n(s: Scan, x: Match) -> list[Found] | None:
 
 
 def rule_ago(s: Scan, x: Match) -> list[Found] | None:
+    """«منذ عشرة أيام» → published − 10 days; «بعد أسبوعين» in a future clause."""
     unit, count = s.lex.count_units[x["unit"]]  # type: ignore[index]
     n = number(s.lex, x["num"]) if x["num"] else count
     if not n or unit is None:
@@ -101,6 +106,7 @@ def rule_ago(s: Scan, x: Match) -> list[Found] | None:
 
 
 def rule_relday(s: Scan, x: Match) -> list[Found] | None:
+    """«أمس», «فجر اليوم», «أول من أمس», «اليوم (الخميس)» → that day (the weekday wins)."""
     rel = x["rel"]
     start, end = x.span()
     wd_span = x.span("wd") if x["wd"] else None
@@ -128,6 +134,7 @@ def rule_relday(s: Scan, x: Match) -> list[Found] | None:
 
 
 def rule_weekday(s: Scan, x: Match) -> list[Found] | None:
+    """«يوم الجمعة» → the last Friday in a past clause, the next in a future one."""
     start, end = x.span()
     first = s.pats.weekday.match(x["wds"])  # type: ignore[arg-type]
     if first and first.end() == len(x["wds"]) and not (x["qual"] or x["wqual"]):  # type: ignore[arg-type]
