@@ -26,7 +26,6 @@ import numpy as np
 
 from rasd.doc import Doc
 from rasd.eval.gsr import read_gsr
-from rasd.extract import actors, entities, places, times
 from rasd.extract.events import iter_candidates
 from rasd.extract.salience import WEIGHTS_PATH
 from rasd.extract.triggers import load_lexicon
@@ -40,7 +39,8 @@ RATE = 0.5
 def collect(directory: Path) -> tuple[list[list[str]], list[int], list[tuple[str, str, bool]]]:
     """Examples (features, label) and, per example, (type, sentence id, sentence label)."""
     lexicon = load_lexicon()
-    pipeline = Pipeline([TEXT, entities.stage(), times.stage(), places.stage(), actors.stage()])
+    # Salience reads tokens only, so the text stage is all the examples need.
+    pipeline = Pipeline([TEXT])
     rows: list[list[str]] = []
     labels: list[int] = []
     keys: list[tuple[str, str, bool]] = []

@@ -34,6 +34,7 @@ AGENT_MARKERS = _norms(
 )
 # Words after which the next actor is the target.
 TARGET_MARKERS = _norms("على", "ضد", "لمواقع", "مواقع", "استهدف", "استهدفت", "بحق", "ضدها", "تجاه")
+DEFECT_FROM = _norms("عن", "صفوف", "بصفوف")
 PASSIVE_AUX = _norms("تم", "يتم", "سيتم", "جرى", "يجري", "تعرض", "تعرضت", "يتعرض", "تتعرض")
 CLAUSE_BREAKS = frozenset("،,:;؛.")
 # Coordinating material allowed between two places of one list.
@@ -93,6 +94,9 @@ def actor_and_target(
         rest = [a for a in inside + after if a is not actor]
         if rest and _gap_tokens(tokens, trig_end, rest[0].start) <= ACTOR_WINDOW:
             target = rest[0]
+    if trigger.type == "DEFECT":
+        # Who defects leaves a group («انشقوا عنه»); the next actor named is where they go.
+        target = _marked(tokens, trigger, after, DEFECT_FROM)
     if actor is not None and target is not None and actor.actor == target.actor:
         target = None
     return _arg(actor), _arg(target)

@@ -38,6 +38,7 @@ HAPPENING = _norms(
     "أسفرت", "أدى", "أدت", "اندلع", "اندلعت", "دارت", "تجددت", "استهدف", "استهدفت", "ضرب",
     "ضربت", "هز", "هزت", "طال", "طالت", "خاض", "يخوضها", "يخوضه", "تعرض", "تعرضت", "سقط",
     "سقطت", "شهد", "شهدت", "أوقع", "أوقعت", "خلف", "خلفت", "راح", "تسبب", "تسببت", "خرجت",
+    "جرى", "جرت", "تم", "أبرم", "أبرمت", "توصل", "توصلت", "عقد", "عقدت",
 )  # fmt: skip
 # Head words that make what follows a topic, not a report: «ملف اغتيال»، «ذكرى المجزرة».
 TOPIC_HEADS = _norms(
@@ -104,7 +105,8 @@ def features(
         out.append("question")
     before = [t.norm for t in tokens[max(0, trigger.first - 2) : trigger.first]]
     after = [t.norm for t in tokens[trigger.last + 1 : trigger.last + 5]]
-    if trigger.pos != "verb" and any(_bare(n) in HAPPENING for n in before + after):
+    inside = [t.norm for t in tokens[trigger.first + 1 : trigger.last + 1]]
+    if trigger.pos != "verb" and any(_bare(n) in HAPPENING for n in before + inside + after):
         out.append("happening-verb")
     if after[:1] and after[0] in PLACE_PREPOSITIONS:
         out.append("place-after")

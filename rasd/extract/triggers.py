@@ -289,7 +289,11 @@ def _match_rest(pattern: Pattern, tokens: Sequence[Token], first: int) -> int | 
 
 def _trigger(lex: Lexicon, sense: Sense, tokens: Sequence[Token], first: int, last: int) -> Trigger:
     tense = None
-    if sense.pos != "noun":
+    # A pattern opened by a noun («اتفاق مصالحة») has no tense.
+    if sense.pos == "verb" or (
+        sense.pos == "pattern"
+        and not any(f in lex.nouns for f, _ in candidates(tokens[first].norm))
+    ):
         tense = next(
             (
                 lex.tenses[f]
