@@ -37,6 +37,9 @@ PREPOSITIONS = ("ب", "ك", "ل")
 FUTURE = "س"
 ARTICLE = "ال"
 ENCLITICS = ("هما", "هم", "هن", "ها", "كم", "كن", "ني", "نا", "ه", "ك", "ي")
+_ENCLITICS_BY_LAST = {
+    last: tuple(e for e in ENCLITICS if e[-1] == last) for last in {e[-1] for e in ENCLITICS}
+}
 # Letters that begin an imperfect verb: the only stems «س» can precede.
 _IMPERFECT = frozenset("يتنأ")
 # A one-letter stem is only a preposition carrying a pronoun: «له» ل + ه, «به»;
@@ -83,7 +86,7 @@ def candidates(letters: str, counts: dict[str, int] | None = None) -> list[Candi
     if counts is not None and _takes_article(letters, counts):
         return out
     n = len(letters)
-    endings = [enc for enc in ENCLITICS if letters.endswith(enc)]
+    endings = [enc for enc in _ENCLITICS_BY_LAST.get(letters[-1], ()) if letters.endswith(enc)]
     # «وطنه» is وطن + ه, not و + طن + ه: «الوطن» is frequent.
     lexical_cores = {
         enc
@@ -167,6 +170,9 @@ def _prefix_options(letters: str) -> list[tuple[str, ...]]:
     return options
 
 
+_LEN_FEATURES = tuple(f"len={n}" for n in range(6))
+
+
 def features(letters: str, cand: Candidate, counts: dict[str, int]) -> dict[str, float]:
     """Sparse features of one candidate segmentation (shared by scoring and training)."""
     pre, stem, enc = cand
@@ -174,35 +180,36 @@ def features(letters: str, cand: Candidate, counts: dict[str, int]) -> dict[str,
         return {"whole": 1.0, "whole_len": min(len(letters), 8) / 8}
     word_n = counts.get(letters, 0)
     stem_n = counts.get(stem, 0)
-    if enc and stem.endswith("ت"):
-        stem_n = max(stem_n, counts.get(stem[:-1] + "ة", 0))
-    if enc and stem.endswith("ي"):
-        stem_n = max(stem_n, counts.get(stem[:-1] + "ى", 0))
-    if enc and stem.endswith("ا"):
-        stem_n = max(stem_n, counts.get(stem[:-1] + "ى", 0))
-    gain = math.log1p(stem_n) - math.log1p(word_n)
-    pattern = "+".join(pre)
+    if enc:
+        last = stem[-1]
+        if last == "ت":
+            stem_n = max(stem_n, counts.get(stem[:-1] + "ة", 0))
+        elif last in "يا":
+            stem_n = max(stem_n, counts.get(stem[:-1] + "ى", 0))
+    stem_log = math.log1p(stem_n) / 10
+    gain = stem_log - math.log1p(word_n) / 10
+    pattern = "pre=" + "+".join(pre)
     f = {
-        f"pre={pattern}": 1.0,
-        f"enc={enc}": 1.0,
-        f"pre={pattern}|enc={enc}": 1.0,
-        "stem_log": math.log1p(stem_n) / 10,
-        "gain": gain / 10,
-        f"len={min(len(stem), 5)}": 1.0,
+        pattern: 1.0,
+        "enc=" + enc: 1.0,
+        pattern + "|enc=" + enc: 1.0,
+        "stem_log": stem_log,
+        "gain": gain,
+        _LEN_FEATURES[min(len(stem), 5)]: 1.0,
     }
     # A word that itself takes the article («البعيد», «الواحد») is lexical, not ب/و + stem.
     whole_def = math.log1p(counts.get(ARTICLE + letters, 0)) / 10
     if pre:
-        f["gain_pre"] = gain / 10
+        f["gain_pre"] = gain
         f["whole_takes_article_pre"] = whole_def
     if enc:
-        f["gain_enc"] = gain / 10
+        f["gain_enc"] = gain
         f["whole_takes_article_enc"] = whole_def
-        f[f"enc={enc}|stemlast={stem[-1]}"] = 1.0
+        f["enc=" + enc + "|stemlast=" + stem[-1]] = 1.0
         if counts.get(ARTICLE + stem, 0) or counts.get(ARTICLE + stem[:-1] + "ة", 0):
             f["enc_stem_takes_article"] = 1.0
     if stem_n == 0:
-        f[f"stem_unseen|pre={pattern}|enc={enc}"] = 1.0
+        f["stem_unseen|" + pattern + "|enc=" + enc] = 1.0
         f["stem_unseen"] = 1.0
         if word_n:
             f["stem_unseen_word_seen"] = 1.0
@@ -212,7 +219,11 @@ def features(letters: str, cand: Candidate, counts: dict[str, int]) -> dict[str,
 
 
 def score(weights: dict[str, float], feats: dict[str, float]) -> float:
-    return sum(weights.get(k, 0.0) * v for k, v in feats.items())
+    total = 0.0
+    get = weights.get
+    for k, v in feats.items():
+        total += get(k, 0.0) * v
+    return total
 
 
 def best_candidate(letters: str, weights: dict[str, float] | None = None) -> Candidate:
@@ -225,10 +236,15 @@ def best_candidate(letters: str, weights: dict[str, float] | None = None) -> Can
     cands = candidates(letters, counts)
     if len(cands) == 1:
         return cands[0]
-    return max(cands, key=lambda c: score(weights, features(letters, c, counts)))
+    best, best_score = cands[0], -math.inf
+    for cand in cands:
+        value = score(weights, features(letters, cand, counts))
+        if value > best_score:
+            best, best_score = cand, value
+    return best
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def split_clitics(word: str) -> Parts:
     """Split a word into (start, end, role) parts relative to the word.
 
@@ -236,29 +252,39 @@ def split_clitics(word: str) -> Parts:
     Diacritics and tatweel belong to the letter before them: «لِـلْقُدْسِ»
     → «لِـ» «لْ» «قُدْسِ».
     """
+    return analyse_clitics(word)[0]
+
+
+def analyse_clitics(word: str) -> tuple[Parts, Candidate]:
+    """The parts of a word and the segmentation of its letters they come from.
+
+    «وبمسلحيه» → (((0,1,proclitic), (1,2,proclitic), (2,7,stem), (7,8,enclitic)),
+    (("و", "ب"), "مسلحي", "ه")). Words that are not Arabic are one stem.
+    """
     if NON_LETTERS.isdisjoint(word):
         positions: list[int] | range = range(len(word))
         letters = normalize_letters(word)
     else:
         positions = [i for i, ch in enumerate(word) if ch not in NON_LETTERS]
         letters = normalize_letters("".join(word[i] for i in positions))
-    if (
-        len(letters) != len(positions)
-        or len(letters) < 2
-        or not ("\u0621" <= letters[0] <= "\u06ff")
-    ):
-        return ((0, len(word), "stem"),)
-    pre, stem, enc = best_candidate(letters)
+    whole = ((0, len(word), "stem"),)
+    if len(letters) != len(positions) or len(letters) < 2 or not "\u0621" <= letters[0] <= "\u06ff":
+        return whole, ((), letters, "")
+    cand = best_candidate(letters)
+    pre, stem, enc = cand
+    if not pre and not enc:
+        return whole, cand
     # Letter boundaries → offsets in the word: a boundary sits before the next letter.
-    bounds = [0]
-    at = 0
+    parts: list[tuple[int, int, str]] = []
+    start = at = 0
     for p in pre:
         at += len(p)
-        bounds.append(at)
-    at += len(stem)
-    bounds.append(at)
+        parts.append((start, positions[at], "proclitic"))
+        start = positions[at]
     if enc:
-        bounds.append(len(letters))
-    cuts = [0] + [positions[b] for b in bounds[1:-1]] + [len(word)]
-    roles = ["proclitic"] * len(pre) + ["stem"] + (["enclitic"] if enc else [])
-    return tuple((cuts[i], cuts[i + 1], roles[i]) for i in range(len(roles)))
+        at += len(stem)
+        parts.append((start, positions[at], "stem"))
+        parts.append((positions[at], len(word), "enclitic"))
+    else:
+        parts.append((start, len(word), "stem"))
+    return tuple(parts), cand

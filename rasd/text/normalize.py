@@ -121,6 +121,7 @@ def normalize_search(text: str) -> str:
     if text.isascii():
         return text.lower()
     out = _search_step(text)
-    if unicodedata.is_normalized("NFC", out) and out.translate(_SEARCH_MAP) == out:
+    # NFC output of one step is a fixed point: lower() never yields a mapped character.
+    if unicodedata.is_normalized("NFC", out):
         return out
     return _fixed_point(out, _search_step)

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from rasd.doc import Segment, Token
-from rasd.text.clitics import split_clitics
+from rasd.text.clitics import ARTICLE, analyse_clitics, split_clitics
 from rasd.text.keys import fold_key, taa_marbuta
 from rasd.text.normalize import normalize_search
 
@@ -62,41 +62,54 @@ def iter_tokens(text: str) -> Iterator[tuple[int, int, str]]:
         yield m.start(), m.end(), kind
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=100_000)
 def word_analysis(word: str) -> tuple[str, str, tuple[tuple[int, int, str], ...]]:
     """(norm, key, relative segments) of one word form, memoised per form.
 
     «وبمسلحيه» → ("وبمسلحيه", "مسلح", ((0,1,proclitic), (1,2,proclitic), (2,7,stem), (7,8,enclitic))).
     """
     norm = normalize_search(word)
-    parts = split_clitics(word)
-    stem = ""
-    pre: list[str] = []
-    enclitic = False
-    for s, e, role in parts:
-        if role == "stem":
-            stem = normalize_search(word[s:e])
-        elif role == "proclitic":
-            pre.append(normalize_search(word[s:e]))
-        else:
-            enclitic = True
-    if enclitic and stem.endswith("ت"):
-        stem = taa_marbuta(stem)
-    definite = "ال" in pre or pre[-2:] == ["ل", "ل"]
+    parts, (pre, stem, enc) = analyse_clitics(word)
+    if len(parts) == 1:
+        stem = norm
+    else:
+        stem = normalize_search(stem)
+        if enc and stem.endswith("ت"):
+            stem = taa_marbuta(stem)
+    definite = ARTICLE in pre or pre[-2:] == ("ل", "ل")
     return norm, fold_key(stem, definite), parts
 
 
 _Parts = tuple[tuple[int, int, str, str], ...]
 
 
-@lru_cache(maxsize=500_000)
-def _form(word: str) -> tuple[str, str, str, _Parts]:
+_Form = tuple[str, str, str, _Parts]
+# Analyses of the token forms seen so far, by form. A plain dict is faster than
+# lru_cache on the hot path; once full, new forms are analysed but not kept.
+_FORMS: dict[str, _Form] = {}
+MAX_FORMS = 300_000
+
+
+def clear_caches() -> None:
+    """Forget every memoised analysis (benchmarks start from empty caches)."""
+    _FORMS.clear()
+    word_analysis.cache_clear()
+    split_clitics.cache_clear()
+
+
+def _form(word: str) -> _Form:
     """kind, norm, key and (start, end, text, role) parts of a token form."""
-    match = TOKEN_RE.match(word)
-    kind = (match.lastgroup if match else None) or "punct"
+    first = word[0]
+    if ("\u0621" <= first <= "\u063a" or "\u0641" <= first <= "\u064a") and "@" not in word:
+        kind = "word"  # what TOKEN_RE says for a token that starts with an Arabic letter
+    else:
+        match = TOKEN_RE.match(word)
+        kind = (match.lastgroup if match else None) or "punct"
     if kind in ("word", "latin"):
         norm, key, parts = word_analysis(word)
-        return "word", norm, key, tuple((s, e, word[s:e], role) for s, e, role in parts)
+        if len(parts) == 1:
+            return "word", norm, key, ((0, len(word), word, "stem"),)
+        return "word", norm, key, tuple([(s, e, word[s:e], role) for s, e, role in parts])
     norm = normalize_search(word)
     return kind, norm, "" if kind == "punct" else norm, ((0, len(word), word, "stem"),)
 
@@ -138,13 +151,19 @@ def _tokenize(text: str) -> list[Token]:
     t_start, t_end, t_text, t_kind, t_norm, t_key, t_segs = _TOK
     s_start, s_end, s_text, s_role = _SEG
     new, seg_cls, tok_cls = _new, Segment, Token
+    forms, forms_get = _FORMS, _FORMS.get
     tokens: list[Token] = []
     append = tokens.append
     end = 0
     for space, word in _SCAN_RE.findall(text):
         start = end + len(space)
         end = start + len(word)
-        kind, norm, key, parts = _form(word)
+        form = forms_get(word)
+        if form is None:
+            form = _form(word)
+            if len(forms) < MAX_FORMS:
+                forms[word] = form
+        kind, norm, key, parts = form
         if len(parts) == 1:  # most tokens: one stem segment, the token itself
             seg = new(seg_cls)
             s_start(seg, start)
