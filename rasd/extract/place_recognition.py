@@ -11,6 +11,8 @@ relative («جنوب دمشق», «ريف حلب الشمالي»). Resolution i
 Matching is one dictionary lookup per token form: a token is tried as it is
 and without its proclitics (و ف ب ل ك, «لل» → «ال»), so «بدمشق» → «دمشق» and
 «للرقة» → «الرقة»; a multi-word name then checks the following tokens.
+The words read around names (trigger nouns, relative words, stop lists) are
+data: `rasd/resources/places/words.yaml`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
 
 from rasd.doc import Span, Token
 from rasd.extract.gazetteer import AREA_KINDS, Gazetteer, Place, name_key
@@ -27,258 +33,42 @@ from rasd.text import normalize_search
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 
 
-def _words(*words: str) -> frozenset[str]:
-    return frozenset(normalize_search(w) for w in words)
+WORDS_FILE = Path(__file__).resolve().parents[1] / "resources" / "places" / "words.yaml"
 
 
-# Trigger nouns before a name, by what they announce (singular, dual, plural).
-TRIGGERS: dict[str, str] = {
-    **dict.fromkeys(
-        _words("محافظة", "محافظتي", "ريف", "ريفي", "ولاية", "إقليم", "اقليم", "مقاطعة"), "admin"
-    ),
-    **dict.fromkeys(
-        _words("مدينة", "مدينتي", "مدن", "بلدة", "بلدتي", "بلدات", "قرية", "قريتي", "قرى"), "city"
-    ),
-    **dict.fromkeys(
-        _words(
-            "حي",
-            "حيي",
-            "أحياء",
-            "مخيم",
-            "مخيمي",
-            "منطقة",
-            "منطقتي",
-            "معبر",
-            "جبل",
-            "سهل",
-            "نهر",
-            "مطار",
-            "قاعدة",
-            "ضاحية",
-            "ناحية",
-            "بلدية",
-        ),
-        "part",
-    ),
-}
-# Triggers that announce several names: «بلدتي الفوعة وكفريا».
-PLURAL_TRIGGERS = _words(
-    "محافظتي",
-    "ريفي",
-    "مدينتي",
-    "مدن",
-    "بلدتي",
-    "بلدات",
-    "قريتي",
-    "قرى",
-    "حيي",
-    "أحياء",
-    "مخيمي",
-    "منطقتي",
-)
-# Triggers after which a name the gazetteer lacks is learnt for the rest of the article
-# («حي القدم» … «والقدم»); not «مطار الملك عبد العزيز».
-LEARN_TRIGGERS = _words(
-    "حي", "حيي", "أحياء", "مخيم", "مخيمي", "قرية", "قريتي", "قرى", "بلدة", "بلدتي", "بلدات",
-    "مدينة", "مدينتي", "منطقة", "منطقتي", "ضاحية",
-)  # fmt: skip
-# Triggers too general to vouch for a common word after them: «منطقة الصراع».
-LOOSE_TRIGGERS = _words("منطقة", "منطقتي", "ناحية", "جبل", "سهل")
-# Words before a name that make it relative: part of, near, a side of.
-RELATIVE_BEFORE = _words(
-    "جنوب",
-    "شمال",
-    "شرق",
-    "غرب",
-    "جنوبي",
-    "شمالي",
-    "شرقي",
-    "غربي",
-    "وسط",
-    "أطراف",
-    "محيط",
-    "ضواحي",
-    "قرب",
-    "مشارف",
-    "تخوم",
-    "القسم",
-    "الجزء",
-    "أجزاء",
-    "الجهة",
-    "الشرقي",
-    "الغربي",
-    "الشمالي",
-    "الجنوبي",
-    "الشرقية",
-    "الغربية",
-    "الشمالية",
-    "الجنوبية",
-    "القريبة",
-    "القرب",
-)
-RELATIVE_AFTER = _words(
-    "الشمالي",
-    "الجنوبي",
-    "الشرقي",
-    "الغربي",
-    "الشمالية",
-    "الجنوبية",
-    "الشرقية",
-    "الغربية",
-    "الأوسط",
-    "وريفها",
-)
-DIRECTIONS = {
-    normalize_search(w): part
-    for w, part in (
-        ("شمال", "north"),
-        ("شمالي", "north"),
-        ("جنوب", "south"),
-        ("جنوبي", "south"),
-        ("شرق", "east"),
-        ("شرقي", "east"),
-        ("غرب", "west"),
-        ("غربي", "west"),
-    )
-}
-BARE_DIRECTIONS = {
-    normalize_search(w): part
-    for w, part in (("الشمال", "north"), ("الجنوب", "south"), ("الشرق", "east"), ("الغرب", "west"))
-}
-# A name followed by a word starting so is an idiom: «مسقط رأسه» (birthplace), not Muscat.
-IDIOMS = frozenset({(normalize_search("مسقط"), normalize_search("رأس"))})
-# A name right after these is an outlet, not a place: «صحيفة الوطن», «قناة الميادين».
-OUTLET_BEFORE = _words("صحيفة", "جريدة", "قناة", "مجلة", "إذاعة", "موقع")
-# A name right after these is a person's: «أبو دمشق», «الشيخ ...».
-PERSON_BEFORE = _words(
-    "أبو", "أبي", "ابن", "بن", "بنت", "الشيخ", "السيد", "الحاج", "الدكتور", "العقيد", "العميد"
-)
-# Words that never start an unknown name after a trigger noun.
-NOT_A_NAME = _words(
-    "التي",
-    "الذي",
-    "الذين",
-    "في",
-    "من",
-    "على",
-    "إلى",
-    "عن",
-    "مع",
-    "بين",
-    "حيث",
-    "قرب",
-    "داخل",
-    "خارج",
-    "نفسها",
-    "ذاتها",
-    "أخرى",
-    "آمنة",
-    "عازلة",
-    "واسعة",
-    "كبيرة",
-    "صغيرة",
-    "سكنية",
-    "شعبي",
-    "سكني",
-    "الآمنة",
-    "العازلة",
-    "الحدودية",
-    "المحاصرة",
-    "المحتلة",
-    "المجاورة",
-    "المذكورة",
-    "المستهدفة",
-    "العسكرية",
-    "الخاضعة",
-    "المحيطة",
-    "القريبة",
-    "الواقعة",
-    "المنكوبة",
-    "المتضررة",
-    "الحرة",
-    "الأثرية",
-    "السكنية",
-    "الصناعية",
-    "التجارية",
-    "الشرقية",
-    "الغربية",
-    "الشمالية",
-    "الجنوبية",
-    "الوسطى",
-    "القديمة",
-    "الجديدة",
-    "الكبرى",
-    "الدولي",
-    "العسكري",
-    "هذه",
-    "هذا",
-    "تلك",
-    "ذلك",
-    "كل",
-    "عدة",
-    "بعض",
-    "أي",
-    "الشرقي",
-    "الغربي",
-    "الشمالي",
-    "الجنوبي",
-    "المجاور",
-    "المحاذي",
-    # titles: «مطار الملك عبد العزيز»
-    "الملك",
-    "الأمير",
-    "الرئيس",
-    "الشهيد",
-    "الشيخ",
-    # generic nouns: «مدن البلاد», «أحياء المدينة»
-    "البلاد",
-    "الدولة",
-    "المنطقة",
-    "المدينة",
-    "البلدة",
-    "القرية",
-    "الحي",
-    "المخيم",
-    "العاصمة",
-    "الريف",
-    "المحافظة",
-    "الولاية",
-    "الجنوب",
-    "الشمال",
-    "الشرق",
-    "الغرب",
-    "الوسط",
-    "الساحل",
-    "الحدود",
-    "المعبر",
-    "الجبهة",
-)
-# First words of two-word village and quarter names: «كفر داعل», «تل أبيض», «عين العرب».
-NAME_HEADS = _words(
-    "كفر",
-    "تل",
-    "عين",
-    "دير",
-    "بيت",
-    "جسر",
-    "خان",
-    "رأس",
-    "راس",
-    "أبو",
-    "بني",
-    "بئر",
-    "باب",
-    "أم",
-    "وادي",
-    "مرج",
-    "ضهور",
-    "معرة",
-    "جبل",
-    "سهل",
-    "عرب",
-    "قصر",
-)
+def _load_words(path: Path = WORDS_FILE) -> dict[str, Any]:
+    """The word lists of `words.yaml` in search form: triggers, relative words, stop lists."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
 
+    def norm(words: list[str]) -> frozenset[str]:
+        return frozenset(normalize_search(w) for w in words)
+
+    out: dict[str, Any] = {
+        k: norm(v) for k, v in data.items() if k != "idioms" and isinstance(v, list)
+    }
+    out["triggers"] = {
+        normalize_search(w): kind for kind, words in data["triggers"].items() for w in words
+    }
+    for key in ("directions", "bare_directions"):
+        out[key] = {normalize_search(w): part for w, part in data[key].items()}
+    out["idioms"] = frozenset(tuple(normalize_search(w) for w in pair) for pair in data["idioms"])
+    return out
+
+
+_W = _load_words()
+TRIGGERS: dict[str, str] = _W["triggers"]  # trigger noun → admin, city or part
+PLURAL_TRIGGERS: frozenset[str] = _W["plural_triggers"]
+LEARN_TRIGGERS: frozenset[str] = _W["learn_triggers"]
+LOOSE_TRIGGERS: frozenset[str] = _W["loose_triggers"]
+RELATIVE_BEFORE: frozenset[str] = _W["relative_before"]
+RELATIVE_AFTER: frozenset[str] = _W["relative_after"]
+DIRECTIONS: dict[str, str] = _W["directions"]
+BARE_DIRECTIONS: dict[str, str] = _W["bare_directions"]
+IDIOMS: frozenset[tuple[str, ...]] = _W["idioms"]
+OUTLET_BEFORE: frozenset[str] = _W["outlet_before"]
+PERSON_BEFORE: frozenset[str] = _W["person_before"]
+NOT_A_NAME: frozenset[str] = _W["not_a_name"]
+NAME_HEADS: frozenset[str] = _W["name_heads"]
 
 # Towns below this size whose name is a common word need a trigger noun or NER to count.
 WEAK_POPULATION = 500_000
