@@ -1,0 +1,201 @@
+"""Unit: the parts of the events stage on real Arabic sentences — modality, attribution,
+casualties, salience, places of a trigger, merging, and the ACLED export rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rasd.doc import Argument, Event, PlaceMention, Span
+from rasd.extract import attribution, casualties, event_arguments, modality, salience
+from rasd.extract.merging import Mention, merge_mentions
+from rasd.extract.ontology import load_ontology
+from rasd.extract.triggers import find_triggers, load_lexicon
+from rasd.store.events_export import acled_row, time_precision
+from rasd.text import analyze
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+def first_trigger(lexicon, text: str, type_: str | None = None):
+    tokens, _ = analyze(text)
+    found = [t for t in find_triggers(lexicon, tokens) if type_ in (None, t.type)]
+    assert found, text
+    return tokens, found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("فقد أغلق التنظيم الطريق بين الحجر الأسود والقدم", "asserted"),
+        ("فالمسلحين لم يسلموا سلاحهم للانتقال إلى خطوات أخرى", "negated"),
+        ("ونفت الوزارة أن تكون الطائرات قصفت المدينة", "negated"),
+        ("وكشفت الأنباء، أنه تم تحديد موعد أولي للخروج من المنطقة", "planned"),
+        ("وقال إن الطائرات ستقصف مواقع التنظيم", "planned"),
+        ("وانتشرت أنباء أول من أمس بأن اتفاقاً جرى بين الجيش والمسلحين", "uncertain"),
+        ("وأعلنت مصادر انضمام اللواء للقوات، في حال تأكد هذا النبأ", "uncertain"),
+    ],
+)
+def test_unit_modality_of_seed_like_sentences(lexicon, text: str, expected: str) -> None:
+    tokens, trigger = first_trigger(lexicon, text)
+    assert modality.classify(tokens, trigger, modality.is_hedged(tokens)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "وذكرت مصادر إعلامية معارضة، أمس، أن عدداً من مسلحي التنظيم انشقوا",
+            "مصادر إعلامية معارضة",
+        ),
+        ("وبحسب المصادر، فقد أغلق التنظيم الطريق", "المصادر"),
+        (
+            "قال الجيش الأميركي إن الولايات المتحدة وحلفاءها استهدفوا مسلحي التنظيم",
+            "الجيش الأميركي",
+        ),
+        ("وقالت قوة المهام المشتركة في بيان : إنه تم تنفيذ تسع ضربات جوية", "قوة المهام المشتركة"),
+        (
+            "وقالت مصادر إعلامية معارضة أخرى: إن تنظيم داعش منع خروج عائلات",
+            "مصادر إعلامية معارضة أخرى",
+        ),
+    ],
+)
+def test_unit_attribution_names_the_source(text: str, source: str) -> None:
+    tokens, _ = analyze(text)
+    spans = [s.span for s in attribution.find_sources(text, tokens, []) if s.span]
+    assert [s.text for s in spans] == [source]
+    assert all(text[s.start : s.end] == s.text for s in spans)
+
+
+def test_unit_rumours_are_not_sources_and_continuations_carry_over() -> None:
+    text = "وانتشرت أنباء بأن اتفاقاً جرى"
+    tokens, _ = analyze(text)
+    assert all(s.span is None for s in attribution.find_sources(text, tokens, []))
+    text = "وأضاف أن قوات التحالف نفذت عشر ضربات جوية"
+    tokens, _ = analyze(text)
+    found = attribution.find_sources(text, tokens, [])
+    assert len(found) == 1 and found[0].span is None  # the previous sentence's source
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أسفر عن مقتل 27 شخصا", (27, None)),
+        ("ما أدى إلى سقوط عشرة قتلى", (10, None)),
+        ("وإصابة نحو 100 آخرين", (None, 100)),
+        ("قتل 18 شخصا وأصيب العشرات بجروح أمس", (18, None)),
+        ("عن مقتل ضابط شرطة مصري ومجند، وإصابة ثلاثة آخرين", (None, 3)),
+        ("كما قتل 26 شخصا في غارات شنتها طائرات النظام", (26, None)),
+        ("وسقط 12 قتيلا و30 جريحا", (12, 30)),
+    ],
+)
+def test_unit_casualty_counts_in_digits_and_words(text: str, expected) -> None:
+    tokens, _ = analyze(text)
+    assert casualties.count_casualties(tokens) == expected
+
+
+def test_unit_salience_keeps_reports_and_drops_mere_names(lexicon) -> None:
+    model = salience.load_model()
+
+    def keep(text: str) -> bool:
+        tokens, trigger = first_trigger(lexicon, text, "ASSAULT")
+        count = casualties.count_casualties(tokens) != (None, None)
+        return model.keep(salience.features(tokens, trigger, count, 1))
+
+    assert keep("قصفت قوات المعارضة قريتي نبل والزهراء")
+    assert keep("قتل 20 شخصا واصيب 60 حين انفجرت سيارة مفخخة")
+    assert not keep("وبشأن ملف اغتيال رئيس الحكومة السابق")
+    assert not keep("وصف الميليشيات التي خطفت عشرات الاشخاص بانها أسوأ")
+
+
+def place(text: str, word: str, occurrence: int = 1, admin1: str | None = "09") -> PlaceMention:
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(word, start + 1)
+    return PlaceMention(start, start + len(word), word, 1, word, 1.0, 1.0, "SY", admin1, 1)
+
+
+def test_unit_places_of_a_trigger_list_and_container(lexicon) -> None:
+    text = "كما استهدفت الهجمات أيضا وحدات تكتيكية، بالإضافة إلى أهداف قرب حلب والرقة ودير الزور"
+    tokens, trigger = first_trigger(lexicon, text, "ASSAULT")
+    places = [place(text, "حلب"), place(text, "الرقة"), place(text, "دير الزور")]
+    # A clause break stands between trigger and places: the first place after it is taken.
+    assert [p.text for p in event_arguments.places_for(text, tokens, trigger, places)] == [
+        "حلب",
+        "الرقة",
+        "دير الزور",
+    ]
+    text = "كما قتل 26 شخصا في غارات شنتها طائرات النظام على مدينة منبج بريف حلب الشرقي"
+    tokens, trigger = first_trigger(lexicon, text, "ASSAULT")
+    places = [place(text, "منبج"), place(text, "حلب")]
+    assert [p.text for p in event_arguments.places_for(text, tokens, trigger, places)] == ["منبج"]
+
+
+def _event(type_: str, place_name: str | None, day: int, start: int, mode: str | None = None):
+    where = Argument(place_name, admin1="09") if place_name else None
+    date = dt.date(2015, 7, day)
+    trigger = Span(start, start + 3, "قصف")
+    return Event(
+        type_, mode, trigger, place=where, start_date=date, end_date=date, evidence=[trigger]
+    )
+
+
+def test_unit_merging_one_happening_per_type_place_date() -> None:
+    mentions = [
+        Mention(_event("ASSAULT", "منبج", 22, 0), True, 0),
+        Mention(_event("ASSAULT", "منبج", 22, 50), False, 3),  # same strike, later sentence
+        Mention(_event("ASSAULT", "عربين", 22, 90), True, 4),  # another town: another event
+        Mention(_event("ASSAULT", "منبج", 15, 120), True, 5),  # a week earlier: another event
+        Mention(_event("RETREAT", "منبج", 22, 150, "access"), True, 6),
+        Mention(_event("RETREAT", "منبج", 22, 180, "withdraw"), True, 6),
+    ]
+    events = merge_mentions(mentions)
+    assert [(e.type, e.place.name, e.start_date.day, len(e.evidence)) for e in events] == [
+        ("ASSAULT", "منبج", 22, 2),
+        ("ASSAULT", "عربين", 22, 1),
+        ("ASSAULT", "منبج", 15, 1),
+        ("RETREAT", "منبج", 22, 1),
+        ("RETREAT", "منبج", 22, 1),
+    ]
+
+
+def test_unit_acled_rows_from_stored_events() -> None:
+    ontology = load_ontology()
+    row = {
+        "type": "ASSAULT",
+        "mode": "aerial",
+        "actor_name": "Syrian air force",
+        "target_name": "civilians",
+        "place_name": "Manbij",
+        "place_admin1": "09",
+        "place_lat": 36.5,
+        "place_lon": 37.9,
+        "place_precision": 1,
+        "start_date": "2015-07-22",
+        "end_date": "2015-07-22",
+        "outlet": "aawsat",
+        "modality": "asserted",
+        "attribution": None,
+        "killed": 26,
+        "injured": None,
+        "evidence_text": "كما قتل 26 شخصا في غارات شنتها طائرات النظام السوري على مدينة منبج",
+        "doc_id": "snn-53c5baac0226",
+    }
+    out = acled_row(row, ontology.acled)
+    assert (out["event_type"], out["sub_event_type"]) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+    assert (out["actor1"], out["actor2"], out["fatalities"], out["time_precision"]) == (
+        "Syrian air force",
+        "civilians",
+        26,
+        1,
+    )
+    assert ontology.acled("DEFECT", None) == ("Strategic developments", "Change to group/activity")
+    assert time_precision("2018-03-13", "2018-03-14") == 2
+    assert time_precision("2015-07-06", "2015-08-06") == 3
