@@ -72,7 +72,11 @@ class Match:
         self.m, self.rule = m, rule
 
     def __getitem__(self, name: str) -> str | None:
-        value = self.m.group(f"{self.rule}__{name}")
+        """The group's text, spaces collapsed; None if it did not match or the rule has none."""
+        try:
+            value = self.m.group(f"{self.rule}__{name}")
+        except IndexError:  # handlers shared by rules: «range_dash» has no «m1»
+            return None
         return SPACE.sub(" ", value) if value is not None else None
 
     def span(self, name: str | None = None) -> tuple[int, int]:
