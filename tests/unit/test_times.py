@@ -260,3 +260,14 @@ def test_weekday_after_next_and_since_a_weekday(run: Pipeline) -> None:
     assert found == {"الخميس بعد المقبل": day("2015-08-13")}
     found = resolve(run, "الاحتجاجات مستمرة منذ يوم السبت الماضي", D("2015-07-24"))
     assert found == {"يوم السبت الماضي": day("2015-07-18")}
+
+
+def test_times_meet_the_recorded_floor_on_gold_dev(run: Pipeline) -> None:
+    """The score gate of issue 4: ≥ 90 % of gold times with the right start and end."""
+    from rasd.eval.gold import read_gold, score_gold
+    from tests.conftest import SHARED
+
+    report = score_gold(read_gold(sorted((SHARED / "gold-dev").glob("*.jsonl"))), run)
+    metrics = report.times.metrics()
+    assert metrics["exact"] >= 0.90
+    assert metrics["precision"] >= 0.90
