@@ -7,9 +7,11 @@ import datetime as dt
 import pytest
 
 from rasd.doc import Doc
+from rasd.eval.gold import read_gold, score_gold
 from rasd.extract import times
 from rasd.extract.times import find_publication_date
 from rasd.pipeline import TEXT, Pipeline
+from tests.conftest import SHARED
 
 D = dt.date.fromisoformat
 SEED_PUBLISHED = D("2018-03-11")  # a Sunday
@@ -264,9 +266,6 @@ def test_weekday_after_next_and_since_a_weekday(run: Pipeline) -> None:
 
 def test_times_meet_the_recorded_floor_on_gold_dev(run: Pipeline) -> None:
     """The score gate of issue 4: ≥ 90 % of gold times with the right start and end."""
-    from rasd.eval.gold import read_gold, score_gold
-    from tests.conftest import SHARED
-
     report = score_gold(read_gold(sorted((SHARED / "gold-dev").glob("*.jsonl"))), run)
     metrics = report.times.metrics()
     assert metrics["exact"] >= 0.90
