@@ -215,6 +215,8 @@ def features(letters: str, cand: Candidate, counts: dict[str, int]) -> dict[str,
             f["stem_unseen_word_seen"] = 1.0
     if pre and pre[-1] == ARTICLE and stem[:1] == "ل":
         f["article_before_lam"] = 1.0
+    if pre and stem.startswith(ARTICLE):
+        f["stem_keeps_article"] = 1.0  # «ف+المسلحين» rather than ف + ال + مسلحين
     return f
 
 

@@ -8,9 +8,11 @@ already stripped by segmentation) with plurals and duals folded:
 - feminine duals: «طائرتين» → «طائره» (the key of «طائرة»);
 - sound plurals, duals and construct plurals by rule, each accepted only with
   evidence from SaudiNewsNet (`resources/word_counts.tsv.gz`): «مسلحين» →
-  «مسلح» because «مسلح» and «مسلحون» both occur, while «فلسطين» and «البحرين»
-  stay (no «فلسط»; no «بحرون» or «بحران»). «ات» folds to whichever of
-  base+ه and base is more frequent: «غارات» → «غاره», «انشقاقات» → «انشقاق».
+  «مسلح» because «مسلح» and «مسلحون» both occur (or the base has a
+  participle pattern, فاعل or م-initial: «الراغبين» → «راغب»), while «فلسطين»
+  and «البحرين» stay (no «فلسط»; no «بحرون» or «بحران»). «ات» folds to
+  base+ه unless the definite bare base is far more frequent: «غارات» →
+  «غاره», «المصالحات» → «مصالحه», «انشقاقات» → «انشقاق».
 - a final ي is a construct plural only without the article and when the
   definite form is rare: «مسلحي» → «مسلح», but «السوري»/«سوري» keep «سوري»
   (nisba adjectives, which the places stage relies on).
@@ -54,6 +56,8 @@ def fold_key(stem: str, definite: bool = False) -> str:
     lexicon = broken_plurals()
     if stem in lexicon:
         return lexicon[stem]
+    if stem.startswith("ال"):
+        return stem  # a word that kept its ال is a function word or a name: «التي», «الذين»
     c = search_counts()
 
     def seen(form: str) -> bool:
@@ -64,12 +68,20 @@ def fold_key(stem: str, definite: bool = False) -> str:
         return base + "ه"
     base = stem[:-2]
     if stem.endswith("ات") and len(base) >= 2:
-        best = max((base + "ه", base), key=lambda f: c.get(f, 0))
+        # Singular with ة or without? Compared on definite forms, which carry no
+        # pronoun («انشقاقه» is his defection, «الانشقاقه» nothing), leaning to ة
+        # as most ات plurals are of ة nouns: «المصالحات» → «مصالحه».
+        fem = base + "ه"
+        fem_def, base_def = c.get("ال" + fem, 0), c.get("ال" + base, 0)
+        if fem_def or base_def:
+            best = fem if fem_def * 4 >= base_def else base
+        else:
+            best = max((fem, base), key=lambda f: c.get(f, 0))
         return lexicon.get(best, best) if seen(best) else stem
     if len(base) >= 3 and seen(base):
-        if stem.endswith("ين") and (seen(base + "ون") or seen(base + "ان")):
+        if stem.endswith("ين") and (seen(base + "ون") or seen(base + "ان") or _is_participle(base)):
             return lexicon.get(base, base)
-        if stem.endswith("ون") and seen(base + "ين"):
+        if stem.endswith("ون") and (seen(base + "ين") or _is_participle(base)):
             return lexicon.get(base, base)
         if stem.endswith("ان") and seen(base + "ين"):
             return base
@@ -83,6 +95,11 @@ def fold_key(stem: str, definite: bool = False) -> str:
     ):
         return lexicon.get(base, base)
     return stem
+
+
+def _is_participle(base: str) -> bool:
+    """فاعل or م-initial participle patterns, which take sound plurals: «راغب», «مسلح»."""
+    return (len(base) == 4 and base[1] == "ا") or (len(base) >= 4 and base[0] == "م")
 
 
 def taa_marbuta(stem: str) -> str:
