@@ -8,7 +8,8 @@ between two tokens). It never ends:
   22/4/2018 is numbers and slashes, which are not enders;
 - after an abbreviation: a single letter written right before the point
   («د.», «م.», «U.S.») or a listed title («Dr.»), or a list number that
-  begins a sentence («1. ...»);
+  begins a sentence («1. ...»); an era letter after a year («2015م.»,
+  «1436هـ.») does end it;
 - inside an open quotation or bracket («...» “...” (...) [...]): an ender
   inside the quotation ends the sentence only when the quotation closes
   right after it. A paragraph break closes every quotation.
@@ -76,7 +77,9 @@ def _is_abbreviation(text: str, tokens: list[Tok], index: int, first_index: int)
         return False  # «قال .» — a detached point ends the sentence
     word = text[p_start:p_end]
     if p_kind == "word" and (len(word) == 1 or word in _TITLES):
-        return True
+        # «عام 2015م.» and «1436هـ.»: an era letter after a year usually ends the sentence.
+        after_number = index >= 2 and tokens[index - 2][2] == "number"
+        return not (after_number and word.rstrip("ـ") in ("م", "ه"))
     return p_kind == "number" and index - 1 == first_index and index + 1 < len(tokens)
 
 

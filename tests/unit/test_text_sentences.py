@@ -24,6 +24,14 @@ def test_never_inside_numbers_dates_abbreviations() -> None:
     ]
 
 
+def test_era_letter_after_a_year_ends_the_sentence() -> None:
+    assert _sentences("تأسست عام 1932م. وقال د. علي إنها في 1436هـ. ثم") == [
+        "تأسست عام 1932م.",
+        "وقال د. علي إنها في 1436هـ.",
+        "ثم",
+    ]
+
+
 def test_never_inside_open_quotation() -> None:
     text = "قالت المصادر: «لم يسلموا. ولن يسلموا» ثم غادرت. وقال: «انتهى.» وعاد"
     assert _sentences(text) == [
