@@ -49,7 +49,7 @@ def main() -> None:
     load_seconds = time.perf_counter() - started
 
     docs = events = chars = 0
-    checkpoints = {limit * k // 4 for k in (1, 2, 3, 4)}
+    checkpoints = [limit * k // 4 for k in (1, 2, 3)]
     memory: list[dict[str, float]] = []
     start = time.perf_counter()
     for item in islice(read_sources([corpus]), limit):
@@ -59,9 +59,11 @@ def main() -> None:
         docs += 1
         chars += len(doc.text)
         events += len(doc.events or [])
-        if docs in checkpoints:
+        if checkpoints and docs >= checkpoints[0]:
+            checkpoints.pop(0)
             memory.append({"articles": docs, "peak_rss_mb": round(peak_rss_mb(), 1)})
     seconds = time.perf_counter() - start
+    memory.append({"articles": docs, "peak_rss_mb": round(peak_rss_mb(), 1)})
     print(
         json.dumps(
             {
