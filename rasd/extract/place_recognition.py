@@ -30,7 +30,8 @@ from rasd.extract.gazetteer import AREA_KINDS, Gazetteer, Place, name_key
 from rasd.text import normalize_search
 
 # Proclitic strings a name may carry (conjunction, then preposition), longest first.
-PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+# «كـ» (as) is left out: it seldom precedes a place and hides many in words («كسرت» ≠ ك + سرت).
+PROCLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
 
 
 WORDS_FILE = Path(__file__).resolve().parents[1] / "resources" / "places" / "words.yaml"
@@ -69,6 +70,7 @@ OUTLET_BEFORE: frozenset[str] = _W["outlet_before"]
 PERSON_BEFORE: frozenset[str] = _W["person_before"]
 NOT_A_NAME: frozenset[str] = _W["not_a_name"]
 NAME_HEADS: frozenset[str] = _W["name_heads"]
+CLUB_BEFORE: frozenset[str] = _W["club_before"]
 
 # Towns below this size whose name is a common word need a trigger noun or NER to count.
 WEAK_POPULATION = 500_000
@@ -206,6 +208,8 @@ def _written(token: Token, places: Sequence[Place]) -> bool:
 
 
 def _trigger_at(tokens: Sequence[Token], i: int) -> str:
+    if i >= 1 and tokens[i].text in _OPENING_QUOTES:
+        i -= 1  # «بولاية "ميسوري"»
     if i < 0 or not _is_word(tokens[i]):
         return ""
     return TRIGGERS.get(_stripped(tokens[i].norm), "")
@@ -271,6 +275,10 @@ def annotate(
         after = tokens[c.last + 1].norm if c.last + 1 < len(tokens) else ""
         if c.key and (c.key[-1], after[:3]) in IDIOMS:
             continue
+        if not vouched and c.source == "gazetteer" and _club(c, before, after, gaz):
+            continue
+        if not c.trigger and c.source == "gazetteer" and _adjective(c, tokens, before):
+            continue
         if not vouched and c.source == "gazetteer" and _person_context(before, gaz):
             continue
         if not vouched and c.source == "gazetteer" and _weak(c, before, gaz):
@@ -280,9 +288,14 @@ def annotate(
     return kept
 
 
+_OPENING_QUOTES = {"«": "»", "“": "”", '"': '"'}
+
+
 def _quoted(text: str, c: Candidate) -> bool:
-    """«الشرق الأوسط» in guillemets with no trigger noun is a title (here a newspaper)."""
-    return text[c.start - 1 : c.start] == "«" and text[c.end : c.end + 1] == "»"
+    """A name opening a short quotation with no trigger noun is a title: «الشرق الأوسط»
+    (a newspaper), “روسيا اليوم” (a channel)."""
+    close = _OPENING_QUOTES.get(text[c.start - 1 : c.start]) if c.start else None
+    return close is not None and close in text[c.end : c.end + 20].split("\n")[0]
 
 
 def _person_context(before: str, gaz: Gazetteer) -> bool:
@@ -303,10 +316,33 @@ def _famous(place: Place, gaz: Gazetteer) -> bool:
     )
 
 
+def _club(c: Candidate, before: str, after: str, gaz: Gazetteer) -> bool:
+    """A town that names a team: «ريال مدريد», «موناكو الفرنسي» (a town takes a feminine
+    adjective, a club a masculine one)."""
+    if before in CLUB_BEFORE:
+        return True
+    if any(p.kind in ("country", "admin1") for p in c.places):
+        return False
+    return after.startswith("ال") and after.endswith("ي") and gaz.nationality(after) is not None
+
+
+def _adjective(c: Candidate, tokens: Sequence[Token], before: str) -> bool:
+    """A one-word name in adjective form right after a definite noun is that noun's
+    adjective: «الشاعرة السعودية», «الأمثال الشامية» (but «والسعودية» is a place)."""
+    if len(c.key) != 1 or c.start != tokens[c.first].start:
+        return False
+    word = c.key[0]
+    return (
+        word.startswith("ال")
+        and word.endswith(("يه", "ي"))
+        and before.startswith("ال")
+        and len(before) > 3
+    )
+
+
 def _weak(c: Candidate, before: str, gaz: Gazetteer) -> bool:
     """A one-word name of lesser towns only that reads as an ordinary word: a common word
-    («تحت», «الكردي»), an indefinite feminine adjective («طائرات حربية»), or a definite
-    adjective after a definite noun («الأمثال الشامية»)."""
+    («تحت», «الكردي») or an indefinite feminine adjective («طائرات حربية»)."""
     if len(c.key) != 1:
         return False
     word = c.key[0]
@@ -314,9 +350,7 @@ def _weak(c: Candidate, before: str, gaz: Gazetteer) -> bool:
         return True
     if any(gaz.known(p) for p in c.places):
         return False
-    if word.startswith("ال"):
-        return before.startswith("ال") and len(before) > 3 and word.endswith(("يه", "ي"))
-    return word.endswith("يه")
+    return not word.startswith("ال") and word.endswith("يه")
 
 
 def _unknown_name(
