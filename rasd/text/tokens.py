@@ -124,16 +124,6 @@ _TOK = tuple(
 )
 
 
-def _segment(start: int, end: int, text: str, role: str) -> Segment:
-    seg = _new(Segment)
-    s_start, s_end, s_text, s_role = _SEG
-    s_start(seg, start)
-    s_end(seg, end)
-    s_text(seg, text)
-    s_role(seg, role)
-    return seg
-
-
 def tokenize(text: str) -> list[Token]:
     """Tokens of `text` with norm, key and clitic segments: «بالحجر» → ب + ال + حجر."""
     gc_was_enabled = gc.isenabled()
@@ -172,7 +162,15 @@ def _tokenize(text: str) -> list[Token]:
             s_role(seg, "stem")
             segments: tuple[Segment, ...] = (seg,)
         else:
-            segments = tuple([_segment(start + s, start + e, w, r) for s, e, w, r in parts])
+            built = []
+            for s, e, w, r in parts:
+                seg = new(seg_cls)
+                s_start(seg, start + s)
+                s_end(seg, start + e)
+                s_text(seg, w)
+                s_role(seg, r)
+                built.append(seg)
+            segments = tuple(built)
         tok = new(tok_cls)
         t_start(tok, start)
         t_end(tok, end)
