@@ -82,7 +82,7 @@ class Candidate:
 
     first/last: token indexes of its first and last word. places: gazetteer
     entries bearing the name (empty: a name the gazetteer lacks). trigger:
-    "admin", "city", "part" or "" for the noun before it. relative: words around
+    "admin", "city", "part", "area" or "" for the noun before it. relative: words around
     make it a part of / near the place. source: gazetteer, trigger, ner, local
     (a name learnt earlier in the same article), capital («العاصمة») or
     country-part («شمال البلاد»; «الجنوب» in «الجنوب والبقاع» with `beside`).
@@ -94,7 +94,7 @@ class Candidate:
     first: int
     last: int
     places: tuple[Place, ...]
-    trigger: str = ""
+    trigger: str = ""  # admin, city, part or area
     relative: bool = False
     source: str = "gazetteer"
     part: str = ""

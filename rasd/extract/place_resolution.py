@@ -46,7 +46,9 @@ _IN_WORDS = frozenset({"في", "ضمن", "داخل", "قرب"})
 def _options(c: Candidate) -> tuple[Place, ...]:
     """The places a candidate may be, given its trigger noun."""
     places = c.places
-    if c.trigger == "admin":
+    if c.trigger == "area":
+        chosen = [p for p in places if p.kind != "country"]  # «منطقة الجوف»: town or region
+    elif c.trigger == "admin":
         chosen = [p for p in places if p.kind == "admin1"]
     elif c.trigger in ("city", "part"):
         chosen = [p for p in places if p.kind not in ("country", "admin1")]
