@@ -28,18 +28,30 @@ def fingerprint(text: str) -> tuple[str, list[str]]:
     """
     norms: list[str] = []
     keys: list[str] = []
-    add_norm, add_key = norms.append, keys.append  # bound once: this loop runs per token
-    for m in TOKEN_RE.finditer(text):
+    # A token never spans whitespace, so a body is the concatenation of its
+    # whitespace-separated chunks' analyses; chunks («البلاد،») repeat a lot.
+    for chunk in text.split():
+        chunk_norms, chunk_keys = _analyse_chunk(chunk)
+        norms += chunk_norms
+        keys += chunk_keys
+    return hashlib.sha256(" ".join(norms).encode("utf-8")).hexdigest(), keys
+
+
+@lru_cache(maxsize=300_000)
+def _analyse_chunk(chunk: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    norms: list[str] = []
+    keys: list[str] = []
+    for m in TOKEN_RE.finditer(chunk):
         kind = m.lastgroup
         if kind == "word" or kind == "latin":
             norm, key, _ = word_analysis(m.group())
         else:
             norm = normalize_other(m.group())
             key = "" if kind == "punct" else norm
-        add_norm(norm)
+        norms.append(norm)
         if key:
-            add_key(key)
-    return hashlib.sha256(" ".join(norms).encode("utf-8")).hexdigest(), keys
+            keys.append(key)
+    return tuple(norms), tuple(keys)
 
 
 def content_hash(text: str) -> str:
