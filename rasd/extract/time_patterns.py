@@ -73,7 +73,11 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?P<year>1[34]\d\d)(?:\s*ه(?:جري|جريه)?(?!\w))?|\s+(?P<qual>{QUAL}))?",
     ),
     ("feast", r"(?:(?P<nth>اول|ثاني|ثالث|رابع)\s+ايام\s+)?(?P<feast>{FEAST})"),
-    ("day_of_month", r"(?:يوم\s+)?(?P<day>{DAY})\s+(?:من\s+)?(?:ال)?شهر\s+(?P<qual>{QUAL})"),
+    # «الخامس عشر من الشهر الجاري», and in Gulf papers just «22 الجاري»
+    (
+        "day_of_month",
+        r"(?:يوم\s+)?(?P<day>{DAY})\s+(?:(?:من\s+)?(?:ال)?شهر\s+)?(?P<qual>{QUAL})",
+    ),
     (
         "decade",
         r"(?:ال)?(?P<decade>{DECADE})(?:\s+(?:من\s+)?(?P<century>{CENTURY}))?",

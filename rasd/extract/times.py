@@ -37,7 +37,8 @@ _COMPLEMENTIZER = re.compile(r"(?<!\w)[بو]?ان(?:ه|ها|هم|هما|نا)?(?
 DATELINE_CHARS = 300  # a dateline sits in the first lines of an article
 _DATELINE_WORDS, _DATELINE_LEAD = 12, 40  # its line is short, or the date comes first
 _GAP = re.compile(r"\W+")
-_EQUIVALENT = re.compile(r"\W*(?:ال)?موافق\W*")  # «الموافق», «، الموافق»
+# between a weekday and the date it is: «الأحد 22 الجاري», «الخميس، الموافق 30 يوليو»
+_EQUIVALENT = re.compile(r"\W*(?:(?:ال)?موافق\W*)?")
 _CHARS_AFTER_ANCHOR = 120  # «يومي الثلاثاء والأربعاء القادمين»: the rest after the anchor
 
 
@@ -158,7 +159,7 @@ class TimeFinder:
 
 
 def _link_equivalents(text: str, times: list[TimeMention]) -> list[TimeMention]:
-    """A weekday followed by «الموافق» and a date takes that date.
+    """A weekday followed by a date (or «الموافق» and a date) takes that date.
 
     «يومي الأربعاء والخميس الموافق 20 و21 شوال»: the calendar date says which
     week the weekdays are in, better than the tense of the clause.

@@ -244,6 +244,13 @@ def test_weekdays_take_the_date_they_are_equated_with(run: Pipeline) -> None:
     assert list(found.values()) == [(D("2015-08-16"), D("2015-08-17"), "range")]
 
 
+def test_weekday_followed_by_its_date(run: Pipeline) -> None:
+    found = resolve(run, "تبدأ الدراسة يوم الأحد 23 الجاري في جميع المدارس", D("2015-08-10"))
+    assert found == {"يوم الأحد": day("2015-08-23"), "23 الجاري": day("2015-08-23")}
+    found = resolve(run, "يوم الخميس 14 / 10 / 1436هـ الموافق 30 يوليو", D("2015-08-01"))
+    assert set(found.values()) == {day("2015-07-30")}
+
+
 def test_named_days_are_not_dates(run: Pipeline) -> None:
     found = resolve(run, "تفاقم الخلافات بين وزراء 8 آذار و14 آذار")
     assert found == {}
