@@ -125,7 +125,8 @@ def noun_forms(lemma: str) -> set[str]:
         forms |= {base + "ات", base + "تين", base + "تان", base + "تي", base + "تا"}
         forms |= {base + "ت" + o for o in _OBJECT} | {base + "ات" + o for o in _OBJECT}
     else:
-        forms |= {lemma + s for s in ("ات", "ين", "ان", "ون", "ا", "ه", "ي", "يه", "يين")}
+        # No nisba suffix (ي): «اجتماعي» is "social", not a meeting.
+        forms |= {lemma + s for s in ("ات", "ين", "ان", "ون", "ا", "ه")}
         forms |= {lemma + o for o in _OBJECT} | {lemma + "ات" + o for o in _OBJECT}
     return forms
 
