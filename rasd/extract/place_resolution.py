@@ -148,8 +148,14 @@ def resolve_places(
     """
     sent = _sentence_index(tokens, sentences)
     options = [_options(c) if c.places else () for c in cands]
-    focus = focus_country([o for o in options if o])
-    anchors = [o[0] for o in options if len(o) == 1 and o[0].kind in ("city", "admin1", "region")]
+    # Only well-known places and vouched names set the scene: a town read into a word
+    # («بزوغ» → Zug) must not make its own country the focus or anchor itself.
+    trusted = [
+        o for c, o in zip(cands, options, strict=True)
+        if o and (c.vouched or all(gaz.known(p) for p in o))
+    ]  # fmt: skip
+    focus = focus_country(trusted)
+    anchors = [o[0] for o in trusted if len(o) == 1 and o[0].kind in ("city", "admin1", "region")]
     resolved: list[tuple[Place, int] | None] = [None] * len(cands)
     unsupported: dict[int, Place] = {}
 

@@ -149,7 +149,9 @@ def test_person_entity_vetoes_a_place_name(places_stage):
 
 
 def test_ner_location_adds_a_name_the_gazetteer_lacks(places_stage):
-    text = "وصلت القافلة إلى الحجر الأسود ثم إلى عقربا المجاورة."
+    # عقربا in the gazetteer is a Palestinian village: in an article on southern Damascus the
+    # name NER vouches for falls back to the place named with it
+    text = "وصلت القافلة من دمشق إلى الحجر الأسود ثم إلى عقربا المجاورة."
     start = text.index("عقربا")
     loc = Span(start, start + len("عقربا"), "عقربا", "LOC")
     assert not [p for p in run(text, places_stage) if p.text == "عقربا"]
