@@ -49,6 +49,10 @@ TOPIC_HEADS = _norms(
 # A verb right after a relative pronoun names a known event: «الميليشيات التي خطفت».
 RELATIVES = _norms("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي")
 _LAM = _norms("لم", "ولم", "فلم")
+# Subordinators that put an event in the background of another: «بعد الهجوم»، «إثر تفجير».
+SUBORDINATORS = _norms(
+    "بعد", "إثر", "اثر", "عقب", "منذ", "بسبب", "خلفية", "أعقاب", "جراء", "قبل", "خلال", "ضمن"
+)  # fmt: skip
 PLACE_PREPOSITIONS = _norms("في", "على", "قرب", "داخل", "بمدينة", "بلدة", "مدينة", "قرية", "بحي")
 
 
@@ -110,6 +114,8 @@ def features(
         out.append("happening-verb")
     if after[:1] and after[0] in PLACE_PREPOSITIONS:
         out.append("place-after")
+    if any(_bare(n) in SUBORDINATORS for n in before):
+        out.append("subordinate")
     if any(_bare(n) in TOPIC_HEADS for n in before):
         out.append("topic-head")
     if trigger.pos != "noun" and any(n in RELATIVES for n in before):
