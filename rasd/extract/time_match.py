@@ -94,8 +94,9 @@ def word_after(text: str, pos: int) -> str:
 
 
 def _strip_prefix(word: str) -> str:
-    """A prefixed word of the lexicon: «والاربعاء» → «الاربعاء», «ال10» → «10»."""
-    return word[2:].strip() if word.startswith("ال") and word[2:3].isdigit() else word
+    """A number written with the article: «ال10», «الـ 12» (folded «ال 12») → «12»."""
+    rest = word[2:].strip()
+    return rest if word.startswith("ال") and rest[:1].isdigit() else word
 
 
 def number(lex: TimeLexicon, word: str | None) -> int | None:

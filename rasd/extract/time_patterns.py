@@ -76,7 +76,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # «الخامس عشر من الشهر الجاري», and in Gulf papers just «22 الجاري»
     (
         "day_of_month",
-        r"(?:يوم\s+)?(?P<day>{DAY})\s+(?:(?:من\s+)?(?:ال)?شهر\s+)?(?P<qual>{QUAL})",
+        r"(?:يوم\s+)?(?P<day>{DAY})\s+(?:(?:من\s+)?(?P<shahr>(?:ال)?شهر)\s+)?(?P<qual>{QUAL})",
     ),
     (
         "decade",

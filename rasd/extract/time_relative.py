@@ -36,8 +36,8 @@ def rule_range_weekdays(s: Scan, x: Match) -> list[Found] | None:
 def rule_day_of_month(s: Scan, x: Match) -> list[Found] | None:
     """«في الخامس عشر من الشهر الجاري» → the 15th of the publication month."""
     day = day_number(s.lex, x["day"])
-    if day is None:
-        return []
+    if day is None or not (x["shahr"] or x["day"].isdigit()):  # type: ignore[union-attr]
+        return []  # «المركز الرابع الأخير»: an ordinal needs «الشهر»
     if s.published is None:
         return [Found(*x.span(), unresolved("day"), x.rule)]
     month = tr.period(s.published, "month", s.lex.qualifiers[x["qual"]])  # type: ignore[index]
