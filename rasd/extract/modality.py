@@ -1,10 +1,10 @@
 """Modality of an event mention, for the events stage: asserted, planned, negated or uncertain.
 
-In: the tokens of the sentence and a trigger in it (with its future-prefix
-flag). Out: one of the four modality labels of `shared/docs/gold-format.md`.
-The cues are Arabic function words and phrases read on token norms; a cue
-must stand in the trigger's clause (not across a comma or a new reporting
-verb) except the sentence-wide hedges such as «لم يتم التأكد».
+In: the tokens of the sentence and a trigger in it (with its tense). Out: one
+of the four modality labels of `shared/docs/gold-format.md`. The cues are
+Arabic function words and phrases read on token norms: negators right before
+the trigger, denials and rumour frames before it in the sentence, schedules
+in its clause, and sentence-wide hedges such as «في حال تأكد».
 """
 
 from __future__ import annotations
@@ -50,6 +50,8 @@ PLANNED = _norms(
     "يتجهز",
     "تمهيدا",
 )
+# Future auxiliaries before a verbal noun: «سيتم الخروج»، «ستقوم القوات بـ».
+FUTURE_AUX = _norms("سيتم", "ستتم", "سيجري", "ستجري", "سيقوم", "ستقوم", "سيكون", "ستكون", "سيعقد")
 UNCERTAIN = _norms(
     "انباء",
     "الانباء",
@@ -99,26 +101,14 @@ def classify(tokens: Sequence[Token], trigger: Trigger, hedged: bool) -> str:
         return "uncertain"
     before = norms[max(0, trigger.first - 12) : trigger.first]
     rumoured = any(n in UNCERTAIN for n in before)
-    if trigger.pos == "verb" and trigger.first > 0 and norms[trigger.first - 1] == MAY:
-        verb = norms[trigger.first]
-        if verb[:1] in ("و", "ف"):
-            verb = verb[1:]
-        if verb[:1] in ("ي", "ت", "ن"):
-            return "uncertain"
+    if trigger.tense == "present" and trigger.first > 0 and norms[trigger.first - 1] == MAY:
+        return "uncertain"
     window = norms[clause : trigger.first] + norms[trigger.first : trigger.last + 1]
     # A schedule in the trigger's own clause wins over a rumour frame around it:
     # «وكشفت الأنباء، أنه تم تحديد موعد أولي للخروج» is planned.
-    if trigger.tense == "future" or any(n in PLANNED or _future_aux(n) for n in window):
+    if trigger.tense == "future" or any(n in PLANNED or n in FUTURE_AUX for n in window):
         return "planned"
     return "uncertain" if rumoured else "asserted"
-
-
-def _future_aux(norm: str) -> bool:
-    # «سيتم»، «ستقوم»، «سيجري»: future auxiliaries before a verbal noun.
-    return norm in _FUTURE_AUX
-
-
-_FUTURE_AUX = _norms("سيتم", "ستتم", "سيجري", "ستجري", "سيقوم", "ستقوم", "سيكون", "ستكون", "سيعقد")
 
 
 def _clause_before(tokens: Sequence[Token], index: int) -> int:

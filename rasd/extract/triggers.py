@@ -3,8 +3,8 @@
 In: the tokens of a sentence (norms from the text core) and the event lexicon
 (`rasd/resources/event_lexicon.yaml` plus the user's files). Out: `Trigger`
 records — PLOVER type and mode, the tokens and character offsets, whether the
-word is a verb, a noun or a multi-word pattern, and whether it carries the
-future prefix سـ.
+word is a verb, a noun or a multi-word pattern, and its tense (past, present,
+or future with سـ).
 
 The lexicon is written as stems and lemmas; `load_lexicon` expands each into
 its inflected forms once (every person, tense and voice of a verb, plurals and
