@@ -13,7 +13,14 @@ scored by a linear model over a few features, and the best one wins:
   its own compared with the whole word. «وزير» stays whole because «زير» is
   rare while «وزير» is frequent; «وبلدة» splits because «بلدة» is frequent.
   A stem ending in ت before a pronoun is also looked up with ة («مرحلته»).
+- whether the word itself takes the article: «الوحدة» is frequent, so
+  «وحدة» is a word, not و + حدة (ال precedes neither و/ب/ف nor a pronoun);
+  this and a rule against bare-alef stems usually written with hamza
+  («واحد» is not و + احد) remove candidates outright;
 - which proclitic and enclitic sequences are used, and the stem length.
+
+A handful of function words named by the issue are kept whole whatever the
+model says («كما», «هنا», «لكن», «والي»; listed in the weights file).
 
 The weights (`resources/clitic_weights.json`) are learned by an averaged
 perceptron on the train part of the Farasa WikiNews gold
