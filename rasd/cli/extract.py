@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -22,6 +22,9 @@ from rich.table import Table
 
 from rasd.cli import app, console, eval_app, out, settings
 from rasd.errors import RasdError
+
+if TYPE_CHECKING:
+    from rasd.pipeline import Pipeline
 
 GSR_DIR = Path("../shared/data/arabic-event-gsr")
 
@@ -35,7 +38,7 @@ def _parse_date(value: str | None) -> dt.date | None:
         raise RasdError(f"--published {value!r} is not a date", hint="use YYYY-MM-DD") from err
 
 
-def build_pipeline(actors: list[Path], places: list[Path], lexicon: list[Path]):  # noqa: ANN201
+def build_pipeline(actors: list[Path], places: list[Path], lexicon: list[Path]) -> Pipeline:
     """The default pipeline with the user's actor, place and event-lexicon files."""
     from rasd.extract import events
     from rasd.pipeline import Pipeline, default_pipeline
@@ -82,7 +85,13 @@ def extract(
         doc: Doc = item
         if doc.published is None:
             doc.published = reference
-        doc = pipeline(doc)
+        try:
+            doc = pipeline(doc)
+        except Exception as err:  # one document's failure must not end the batch
+            problems += 1
+            where = doc.source_path or doc.id
+            console.print(f"[yellow]skipped[/yellow] {where}: stage-failed — {err!r}")
+            continue
         sys.stdout.write(json.dumps(doc.to_json(), ensure_ascii=False) + "\n")
         written += 1
     sys.stdout.flush()
