@@ -94,8 +94,10 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         "period",
-        r"(?:(?P<edge>{EDGE})\s+)?(?:(?P<this>هذا|هذه)\s+)?(?P<unit>{PUNIT})(?:\s+(?P<cal>الميلادي|الهجري))?(?:\s+(?P<qual>{QUAL}))?"
-        r"(?!\s*\d)",  # «العام القادم 1437هـ» names the year by its number
+        r"(?:(?P<edge>{EDGE})\s+)?(?:(?P<this>هذا|هذه)\s+)?(?P<unit>{PUNIT})"
+        r"(?:\s+(?P<cal>الميلادي|الهجري))?(?:\s+(?P<qual>{QUAL}))?"
+        # «العام الماضي 2014», «العام القادم 1437هـ»: the year may follow
+        r"(?:\s+(?P<year>\d{4})(?!\d)(?:\s*(?P<era>م|ه)(?!\w))?)?",
     ),
     (
         "last_n",

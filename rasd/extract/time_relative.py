@@ -53,18 +53,35 @@ def rule_period(s: Scan, x: Match) -> list[Found] | None:
         return []
     unit = s.lex.period_units[x["unit"]]  # type: ignore[index]
     direction = s.lex.qualifiers[x["qual"]] if x["qual"] else 0
+    start, end = x.span()
+    if x["year"]:
+        # the number is part of the expression only when it is that year
+        # («العام الماضي 2014», «العام القادم 1437هـ»), not a quantity
+        # («من العام الجاري 29 مليون») nor another year
+        year = int(x["year"])
+        hijri = x["era"] == "ه" or year < 1500
+        current = None
+        if s.published is not None:
+            current = tr.hijri_year_of(s.published) if hijri else s.published.year
+        if unit != "year" or current is None or year != current + direction:
+            end = x.span("qual")[1] if x["qual"] else x.span("unit")[1]
+        elif hijri:
+            return _hijri_year(s, x, start, end, year)
     if s.published is None:
-        return [Found(*x.span(), unresolved(unit), x.rule)]
+        return [Found(start, end, unresolved(unit), x.rule)]
     if x["cal"] == "الهجري" and unit == "year":  # «العام الهجري الجاري»
         year = tr.hijri_year_of(s.published)
-        first = tr.hijri_date(year + direction, 1, 1) if year else None
-        after = tr.hijri_date(year + direction + 1, 1, 1) if year else None
-        if first is None or after is None:
-            return None
-        whole = Resolved(first, after - dt.timedelta(days=1), "year")
-        return [Found(*x.span(), with_edge(s, x, whole), x.rule)]
+        return _hijri_year(s, x, start, end, year + direction) if year else None
     whole = tr.period(s.published, unit, direction)
-    return [Found(*x.span(), with_edge(s, x, whole), x.rule)] if whole else None
+    return [Found(start, end, with_edge(s, x, whole), x.rule)] if whole else None
+
+
+def _hijri_year(s: Scan, x: Match, start: int, end: int, year: int) -> list[Found] | None:
+    first, after = tr.hijri_date(year, 1, 1), tr.hijri_date(year + 1, 1, 1)
+    if first is None or after is None:
+        return None
+    whole = Resolved(first, after - dt.timedelta(days=1), "year")
+    return [Found(start, end, with_edge(s, x, whole), x.rule)]
 
 
 def rule_last_n(s: Scan, x: Match) -> list[Found] | None:

@@ -151,6 +151,9 @@ def test_day_words_and_parts_of_day(run: Pipeline) -> None:
         "مساء أمس": day("2018-03-10"),
         "بعد غد": day("2018-03-13"),
     }
+    assert resolve(run, "بما أعلنه معهد البترول الليلة الماضية") == {
+        "الليلة الماضية": day("2018-03-10")
+    }
     found = resolve(run, "وقصفت المدينة ليل الاثنين-الثلاثاء")
     assert found == {"ليل الاثنين-الثلاثاء": (D("2018-03-05"), D("2018-03-06"), "range")}
 
@@ -251,6 +254,16 @@ def test_weekday_followed_by_its_date(run: Pipeline) -> None:
     assert found == {"يوم الأحد": day("2015-08-23"), "23 الجاري": day("2015-08-23")}
     found = resolve(run, "يوم الخميس 14 / 10 / 1436هـ الموافق 30 يوليو", D("2015-08-01"))
     assert set(found.values()) == {day("2015-07-30")}
+
+
+def test_period_followed_by_its_year_or_by_a_quantity(run: Pipeline) -> None:
+    published = D("2015-07-31")
+    found = resolve(run, "ارتفعت الواردات العام الماضي 2014، بنسبة 8 في المائة", published)
+    assert found == {"العام الماضي 2014": (D("2014-01-01"), D("2014-12-31"), "year")}
+    found = resolve(run, "بلغت خلال الأشهر الأولى من العام الجاري 29 مليون دينار", published)
+    assert found == {"العام الجاري": (D("2015-01-01"), D("2015-12-31"), "year")}
+    found = resolve(run, "وذلك خلال العام القادم 1437هـ", D("2015-07-31"))
+    assert found == {"العام القادم 1437هـ": (D("2015-10-14"), D("2016-10-01"), "year")}
 
 
 def test_named_days_are_not_dates(run: Pipeline) -> None:
