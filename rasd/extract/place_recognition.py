@@ -321,9 +321,15 @@ def _club(c: Candidate, before: str, after: str, gaz: Gazetteer) -> bool:
     adjective, a club a masculine one)."""
     if before in CLUB_BEFORE:
         return True
-    if any(p.kind in ("country", "admin1") for p in c.places):
+    if not (after.startswith("ال") and after.endswith("ي")):
         return False
-    return after.startswith("ال") and after.endswith("ي") and gaz.nationality(after) is not None
+    country = gaz.nationality(after)
+    if country is None:
+        return False
+    # a country takes its own masculine adjective in «لبنان الرسمي»; «موناكو الفرنسي» is a club
+    return not any(
+        p.kind in ("country", "admin1") and p.country == country.country for p in c.places
+    )
 
 
 def _adjective(c: Candidate, tokens: Sequence[Token], before: str) -> bool:

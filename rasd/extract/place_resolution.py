@@ -31,6 +31,7 @@ from rasd.extract.place_recognition import (
     TRIGGERS,
     Candidate,
     key_of,
+    word_forms,
 )
 
 # Adjectives after «العاصمة» that make it figurative: «العاصمة الاقتصادية لسورية».
@@ -205,7 +206,12 @@ def _resolve_special(
             follows_place = n + 1 < len(cands) and cands[n + 1].first <= c.last + 2
             if follows_place or nxt in _FIGURATIVE:
                 continue
-            country = gaz.nationality(nxt) or (gaz.countries.get(focus) if focus else None)
+            named = gaz.nationality(nxt)
+            if named is None and c.last + 1 < len(tokens) and tokens[c.last + 1].kind == "word":
+                forms = {f for _, f in word_forms(tokens[c.last + 1])}
+                if len(forms) == 1 and not forms & gaz.common:
+                    continue  # «في العاصمة جروزني»: a capital named by a name rasd lacks
+            country = named or (gaz.countries.get(focus) if focus else None)
             capital = gaz.by_id.get(country.seat) if country and country.seat else None
             if capital is not None:
                 resolved[n] = (capital, 1)

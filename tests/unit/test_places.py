@@ -175,3 +175,15 @@ def test_distance_km_damascus_aleppo():
     gaz = load_gazetteer()
     d = distance_km(gaz.by_id[DAMASCUS], gaz.by_id[ALEPPO])
     assert 300 < d < 330
+
+
+def test_capital_named_after_it_is_not_guessed(places_stage):
+    text = "افتتح شاطئ خاص بالنساء في العاصمة جروزني في روسيا."
+    assert [p.text for p in run(text, places_stage)] == ["روسيا"]
+
+
+def test_titles_and_teams_are_not_places(places_stage):
+    text = "وقالت مصادر لـ«الشرق الأوسط» إن ريال مدريد سيواجه موناكو الفرنسي في مدريد."
+    places = run(text, places_stage)
+    assert [p.text for p in places] == ["مدريد"]
+    assert places[0].start == text.rindex("مدريد")
