@@ -24,6 +24,11 @@ KILLED_CUES = _norms(
 INJURED_CUES = _norms("إصابة", "اصابة", "أصيب", "أصيبت", "أصيبوا", "جرح", "جرحت", "إصابات")
 KILLED_NOUNS = _norms("قتيل", "قتيلا", "قتلى", "شهيد", "شهيدا", "شهداء", "ضحية", "ضحايا")
 INJURED_NOUNS = _norms("جريح", "جريحا", "جرحى", "مصاب", "مصابا", "مصابين", "مصابون")
+CIVILIANS = _norms(
+    "شخص", "شخصا", "أشخاص", "اشخاص", "مدني", "مدنيا", "مدنيين", "مدنيون", "مواطن", "مواطنا",
+    "مواطنين", "طفل", "طفلا", "أطفال", "امرأة", "نساء", "لاجئين", "مدنيًا",
+)  # fmt: skip
+_VAGUE = _norms("عشرات", "العشرات", "مئات", "المئات", "آلاف")
 # «نحو 100»، «أكثر من 10»: hedges that may stand between the cue and the number.
 _FILLERS = _norms("نحو", "حوالي", "قرابة", "اكثر", "من", "ما", "يزيد", "على", "عن", "الاقل", "زهاء")
 
@@ -70,6 +75,21 @@ def count_casualties(tokens: Sequence[Token]) -> tuple[int | None, int | None]:
             elif injured is None and _bare(following) in INJURED_NOUNS:
                 injured = value
     return killed, injured
+
+
+def find_civilian_victims(tokens: Sequence[Token]) -> tuple[int, int] | None:
+    """Offsets of a counted group of civilians: «مقتل 27 شخصا» → the span «27 شخصا».
+
+    The actor stage names armed groups; the people an attack kills are often only
+    counted, and an analyst still wants them as the target.
+    """
+    for i, token in enumerate(tokens[:-1]):
+        if _number(token) is None and _bare(token.norm) not in _VAGUE:
+            continue
+        for k in range(i + 1, min(i + 3, len(tokens))):
+            if _bare(tokens[k].norm) in CIVILIANS:
+                return token.start, tokens[k].end
+    return None
 
 
 def _bare(norm: str) -> str:

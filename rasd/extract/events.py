@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rasd.doc import Doc, Event, Span, Token
+from rasd.doc import Argument, Doc, Event, Span, Token
 from rasd.extract import attribution, casualties, event_arguments, modality, salience
 from rasd.extract.merging import Mention, merge_mentions
 from rasd.extract.triggers import Lexicon, Trigger, find_triggers, load_lexicon
@@ -124,6 +124,7 @@ class _SentenceContext:
         self.actors = _within(doc.actors, sentence)
         self.places = _within(doc.places, sentence)
         self.killed, self.injured = casualties.count_casualties(tokens)
+        self.victims = casualties.find_civilian_victims(tokens)
         self.counted = False
 
     def features(self, trigger: Trigger, same_type: int) -> list[str]:
@@ -172,6 +173,9 @@ class _SentenceContext:
             if trigger.type == "ASSAULT" and not self.counted:
                 event.killed, event.injured = self.killed, self.injured
                 self.counted = self.killed is not None or self.injured is not None
+            if trigger.type == "ASSAULT" and event.target is None and self.victims:
+                start, end = self.victims
+                event.target = Argument("civilians", start, end, self.doc.text[start:end])
             out.append(Mention(event, explicit, sentence_index))
         return out
 

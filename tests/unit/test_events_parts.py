@@ -199,3 +199,17 @@ def test_unit_acled_rows_from_stored_events() -> None:
     assert ontology.acled("DEFECT", None) == ("Strategic developments", "Change to group/activity")
     assert time_precision("2018-03-13", "2018-03-14") == 2
     assert time_precision("2015-07-06", "2015-08-06") == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("أسفر عن مقتل 27 شخصا في سروج", "27 شخصا"),
+        ("وقتل ثلاثة أشخاص على الأقل وجرح آخرون", "ثلاثة أشخاص"),
+        ("قتل ثلاثة جنود أتراك في هجوم على كتيبة", None),
+    ],
+)
+def test_unit_counted_civilians_are_the_target(text: str, victims: str | None) -> None:
+    tokens, _ = analyze(text)
+    found = casualties.find_civilian_victims(tokens)
+    assert (text[found[0] : found[1]] if found else None) == victims
