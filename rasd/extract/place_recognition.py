@@ -238,10 +238,12 @@ def annotate(
     text: str,
     gaz: Gazetteer,
     locations: Sequence[tuple[int, int]] = (),
+    persons: Sequence[tuple[int, int]] = (),
 ) -> list[Candidate]:
     """Fill trigger, relative and text; drop names that context says are not places:
-    an outlet («صحيفة الوطن»), a person («الروسي سيرجي لافروف»), or a small place whose
-    name is a common word with no trigger noun or NER location to vouch for it."""
+    an outlet («صحيفة الوطن»), a person (an NER PERS span, «الروسي سيرجي لافروف»), or
+    a small place whose name is a common word with no trigger noun or NER location to
+    vouch for it. A trigger noun outweighs NER: «بلدة يلدا» is a place."""
     kept = []
     prev: Candidate | None = None
     # «مدينة دوما» vouches for «دوما» further on in the same article
@@ -280,6 +282,8 @@ def annotate(
         if not c.trigger and c.source == "gazetteer" and _adjective(c, tokens, before):
             continue
         if not vouched and c.source == "gazetteer" and _person_context(before, gaz):
+            continue
+        if not c.trigger and any(s < c.end and c.start < e for s, e in persons):
             continue
         if not vouched and c.source == "gazetteer" and _weak(c, before, gaz):
             continue

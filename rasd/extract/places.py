@@ -51,8 +51,9 @@ def extract_places(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
         for c in find_relative_country(tokens)
         if not any(k in taken for k in range(c.first, c.last + 1))
     ]
-    cands = [c for c in cands if not any(s < c.end and c.start < e for s, e in persons)]
-    cands = annotate(sorted(cands, key=lambda c: c.start), tokens, doc.text, gaz, locations)
+    cands = annotate(
+        sorted(cands, key=lambda c: c.start), tokens, doc.text, gaz, locations, persons
+    )
     return resolve_places(cands, tokens, doc.sentences, gaz)
 
 
