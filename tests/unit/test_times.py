@@ -197,6 +197,7 @@ def test_tense_decides_the_direction_of_a_weekday(run: Pipeline, text: str, expe
         "قتل 2015 شخصا في المعارك",
         "وصل الأحد عشر لاعبا",
         "وجاء في المركز الرابع الأخير بنسبة 3.70%",
+        "قال لـ«الاقتصادية» ماجد الخميس رئيس اللجنة الوطنية الزراعية",
     ],
 )
 def test_not_times(run: Pipeline, text: str) -> None:
