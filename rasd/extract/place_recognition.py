@@ -283,7 +283,7 @@ def annotate(
             continue
         if not vouched and c.source == "gazetteer" and _person_context(before, gaz):
             continue
-        if not c.trigger and any(s < c.end and c.start < e for s, e in persons):
+        if not vouched and any(s < c.end and c.start < e for s, e in persons):
             continue
         if not vouched and c.source == "gazetteer" and _weak(c, before, gaz):
             continue
