@@ -132,7 +132,9 @@ def rule_relday(s: Scan, x: Match) -> list[Found] | None:
         before, after = word_before(s.text, start), word_after(s.text, rel_end)
         if after in s.lex.today_not_after or before in s.lex.today_not_before:
             return []
-        if s.text[start - 1 : start] in QUOTES and s.text[rel_end : rel_end + 1] in QUOTES:
+        rel_start = x.span("rel")[0]
+        before_rel, after_rel = s.text[rel_start - 1 : rel_start], s.text[rel_end : rel_end + 1]
+        if before_rel and after_rel and before_rel in QUOTES and after_rel in QUOTES:
             return []  # «اليوم», the newspaper
     if rel == "الغد" and not x["part"]:
         return []  # «حزب الغد»: a name unless a part of the day says tomorrow

@@ -55,7 +55,7 @@ def _words_forward(text: str, pos: int, n: int) -> int:
 def _words_back(text: str, pos: int, n: int) -> int:
     """The offset of the word n words before pos (0 at the start of the text)."""
     for _ in range(n):
-        space = text.rfind(" ", 0, pos - 1)
+        space = text.rfind(" ", 0, max(pos - 1, 0))  # end -1 would search the whole text
         if space < 0:
             return 0
         pos = space + 1

@@ -158,6 +158,14 @@ def test_day_words_and_parts_of_day(run: Pipeline) -> None:
     assert found == {"ليل الاثنين-الثلاثاء": (D("2018-03-05"), D("2018-03-06"), "range")}
 
 
+def test_expressions_at_the_very_start_and_end_of_a_text(run: Pipeline) -> None:
+    assert resolve(run, "فجر اليوم") == {"فجر اليوم": day("2018-03-11")}
+    assert resolve(run, "ستينات القرن العشرين") == {
+        "ستينات القرن العشرين": (D("1960-01-01"), D("1969-12-31"), "range")
+    }
+    assert resolve(run, "أمس") == {"أمس": day("2018-03-10")}
+
+
 def test_today_with_a_weekday_takes_the_weekday(run: Pipeline) -> None:
     # a wire story of Monday published on Friday 2015-07-31
     found = resolve(run, "قال رئيس الوزراء اليوم الاثنين إن أنقرة", D("2015-07-31"))
