@@ -452,7 +452,12 @@ def find_unknown(
         last = first
         while last + 1 < len(tokens) and tokens[last + 1].start < ent.end:
             last += 1
-        if any(k in taken for k in range(first, last + 1)):
+        # «ريف حلب» tagged LOC: the trigger noun is not the name, the name is known
+        while first <= last and (
+            _stripped(tokens[first].norm) in TRIGGERS or tokens[first].norm in NOT_A_NAME
+        ):
+            first += 1
+        if first > last or any(k in taken for k in range(first, last + 1)):
             continue
         start = max(ent.start, tokens[first].start)
         found.append(Candidate(start, ent.end, "", first, last, (), source="ner", learn=True))
