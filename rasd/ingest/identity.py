@@ -11,7 +11,11 @@ once for both.
 from __future__ import annotations
 
 import hashlib
+import zlib
 from functools import lru_cache
+from itertools import chain
+from operator import itemgetter
+from typing import NamedTuple
 
 from rasd.text import normalize_search, word_analysis
 from rasd.text.tokens import TOKEN_RE
@@ -20,25 +24,35 @@ from rasd.text.tokens import TOKEN_RE
 normalize_other = lru_cache(maxsize=100_000)(normalize_search)
 
 
-def fingerprint(text: str) -> tuple[str, list[str]]:
-    """(content hash, search keys in order) of a body.
+class Fingerprint(NamedTuple):
+    """What the store needs of a body, from one pass over its tokens."""
 
-    «بالانشقاق عن التنظيم» → (sha256 hex, ["انشقاق", "عن", "تنظيم"]); the keys are
-    those of `rasd.text.search_keys`, computed without building Token objects.
+    content_hash: str  # hex SHA-256 of the search-normalised tokens
+    keys: list[str]  # search keys in order, as rasd.text.search_keys gives them
+    key_hashes: list[int]  # CRC32 of each key, for near-duplicate shingles
+
+
+def fingerprint(text: str) -> Fingerprint:
+    """Content hash, search keys and key hashes of a body.
+
+    «بالانشقاق عن التنظيم» → (sha256 hex, ["انشقاق", "عن", "تنظيم"], [crc32, ...]);
+    computed without building Token objects, because ingest runs it on every article.
     """
-    norms: list[str] = []
-    keys: list[str] = []
-    # A token never spans whitespace, so a body is the concatenation of its
-    # whitespace-separated chunks' analyses; chunks («البلاد،») repeat a lot.
-    for chunk in text.split():
-        chunk_norms, chunk_keys = _analyse_chunk(chunk)
-        norms += chunk_norms
-        keys += chunk_keys
-    return hashlib.sha256(" ".join(norms).encode("utf-8")).hexdigest(), keys
+    # A token never spans whitespace, so a body's analysis is that of its
+    # whitespace-separated chunks, memoised: chunks («البلاد،») repeat a lot.
+    analysed = list(map(_analyse_chunk, text.split()))
+    digest = hashlib.sha256(" ".join(map(_NORMS, analysed)).encode("utf-8")).hexdigest()
+    keys = list(chain.from_iterable(map(_KEYS, analysed)))
+    hashes = list(chain.from_iterable(map(_HASHES, analysed)))
+    return Fingerprint(digest, keys, hashes)
 
 
-@lru_cache(maxsize=300_000)
-def _analyse_chunk(chunk: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+_NORMS, _KEYS, _HASHES = itemgetter(0), itemgetter(1), itemgetter(2)
+
+
+@lru_cache(maxsize=200_000)
+def _analyse_chunk(chunk: str) -> tuple[str, tuple[str, ...], tuple[int, ...]]:
+    """(space-joined norms, keys, key CRC32s) of one whitespace-free chunk."""
     norms: list[str] = []
     keys: list[str] = []
     for m in TOKEN_RE.finditer(chunk):
@@ -51,12 +65,12 @@ def _analyse_chunk(chunk: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         norms.append(norm)
         if key:
             keys.append(key)
-    return tuple(norms), tuple(keys)
+    return " ".join(norms), tuple(keys), tuple(zlib.crc32(k.encode("utf-8")) for k in keys)
 
 
 def content_hash(text: str) -> str:
     """Hex SHA-256 of the normalised tokens of a body (64 characters)."""
-    return fingerprint(text)[0]
+    return fingerprint(text).content_hash
 
 
 def bytes_hash(data: bytes) -> str:

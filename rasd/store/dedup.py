@@ -12,9 +12,7 @@ similarity reaches `THRESHOLD`.
 from __future__ import annotations
 
 import hashlib
-import zlib
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash
@@ -33,24 +31,20 @@ _PRIME = np.uint64((1 << 61) - 1)
 _MAX_HASH = np.uint64((1 << 32) - 1)
 
 
-@lru_cache(maxsize=200_000)
-def _key_hash(key: str) -> int:
-    return zlib.crc32(key.encode("utf-8"))
-
-
-def shingles(keys: Sequence[str]) -> np.ndarray:
-    """32-bit hashes of the distinct word 3-grams of `keys`, from their keys' cached CRC32s."""
-    h = np.fromiter((_key_hash(k) for k in keys), dtype=np.uint64, count=len(keys))
+def shingles(key_hashes: Sequence[int]) -> np.ndarray:
+    """32-bit hashes of the distinct word 3-grams, from the CRC32s of their keys."""
+    h = np.array(key_hashes, dtype=np.uint64)
     grams = (h[:-2] * np.uint64(0x9E3779B1) ^ h[1:-1] * np.uint64(0x85EBCA77) ^ h[2:]) & _MAX_HASH
     return np.unique(grams)
 
 
-def signature(keys: Sequence[str]) -> np.ndarray | None:
-    """MinHash of the word 3-grams of `keys`, None for texts too short to compare.
+def signature(key_hashes: Sequence[int]) -> np.ndarray | None:
+    """MinHash of a text's word 3-grams, None for texts too short to compare.
 
-    keys: search keys in text order, e.g. ["بدا", "مسلح", "من", "تنظيم", "داعش", ...].
+    key_hashes: CRC32s of its search keys in order («بدأ مسلحون من تنظيم داعش» →
+    keys بدا مسلح من تنظيم داعش), as `rasd.ingest.identity.fingerprint` gives them.
     """
-    grams = shingles(keys) if len(keys) >= 3 else np.empty(0, dtype=np.uint64)
+    grams = shingles(key_hashes) if len(key_hashes) >= 3 else np.empty(0, dtype=np.uint64)
     if len(grams) < MIN_SHINGLES:
         return None
     with np.errstate(over="ignore"):  # uint64 wrap-around, as in datasketch

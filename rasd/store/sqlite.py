@@ -133,14 +133,14 @@ class Store:
 
     def _add(self, doc: Doc, run_id: int | None) -> str:
         conn = self.conn
-        key, keys = fingerprint(doc.text)
+        key, keys, key_hashes = fingerprint(doc.text)
         if conn.execute(
             "SELECT 1 FROM articles WHERE content_hash = ? UNION ALL "
             "SELECT 1 FROM duplicates WHERE content_hash = ?",
             (key, key),
         ).fetchone():
             return "duplicate"
-        sig = dedup.signature(keys)
+        sig = dedup.signature(key_hashes)
         bands = dedup.band_keys(sig) if sig is not None else []
         original = self._near_original(sig, bands) if sig is not None else None
         published = doc.published.isoformat() if doc.published else None
