@@ -3,7 +3,10 @@
 Input: `shared/data/farasa-wikinews/WikiNews.pos.ref` (free to copy and
 distribute; text CC BY 2.5), lines before 11,713 only (the train part; dev and
 test parts are never read here), and the SaudiNewsNet word counts built by
-`scripts/build_stems.py`. Output: `rasd/resources/clitic_weights.json`.
+`scripts/build_stems.py`. Output: `rasd/resources/clitic_weights.json`, and
+`rasd/resources/clitic_splits.tsv.gz`: the segmentation these weights give to
+every corpus form they split (`form <TAB> proclitics joined by + <TAB> enclitic`),
+which rasd looks up instead of scoring those forms again.
 
 Method: an averaged structured perceptron over the candidate segmentations of
 each word (`rasd.text.clitics.candidates` / `features`), fixed seed. Prints the
@@ -15,6 +18,7 @@ dev accuracy, which is what the few settings here were tuned on.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import random
 from collections import defaultdict
@@ -27,6 +31,7 @@ from rasd.text.normalize import normalize_letters
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "data" / "farasa-wikinews" / "WikiNews.pos.ref"
 OUT = ROOT / "rasd" / "resources" / "clitic_weights.json"
+SPLITS = ROOT / "rasd" / "resources" / "clitic_splits.tsv.gz"
 SEED = 7
 # Function words kept whole whatever the model says: the issue asks «كما» (as)
 # to stay one word although Farasa sometimes writes ك + ما.
@@ -106,6 +111,22 @@ def main() -> None:
         + "\n",
         encoding="utf-8",
     )
+    write_splits(counts, averaged, keep)
+
+
+def write_splits(counts: dict[str, int], weights: dict[str, float], keep: frozenset[str]) -> None:
+    """The model's segmentation of every corpus form it splits, in corpus order."""
+    rows = []
+    for form in counts:
+        if form in keep:
+            continue
+        pre, _stem, enc = best_candidate(form, weights)
+        if pre or enc:
+            rows.append(f"{form}\t{'+'.join(pre)}\t{enc}\n")
+    # mtime=0 keeps the gzip byte-identical across rebuilds (stable checksum).
+    with open(SPLITS, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        gz.write("".join(rows).encode("utf-8"))
+    print(f"{len(rows)} split forms of {len(counts)} -> {SPLITS}")
 
 
 if __name__ == "__main__":

@@ -72,6 +72,26 @@ def word_counts() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
+def known_segmentations() -> dict[str, Candidate]:
+    """The model's segmentation of every corpus form it splits (`clitic_splits.tsv.gz`).
+
+    Written by `scripts/train_clitics.py` with the weights, so that the frequent
+    forms cost a lookup instead of scoring: «وبالقلم» → (("و", "ب", "ال"), "قلم", "").
+    """
+    table: dict[str, Candidate] = {}
+    with (
+        _resource("clitic_splits.tsv.gz").open("rb") as raw,
+        gzip.open(raw, "rt", encoding="utf-8") as fh,
+    ):
+        for line in fh:
+            form, pre, enc = line.rstrip("\n").split("\t")
+            proclitics = tuple(pre.split("+")) if pre else ()
+            at = sum(len(p) for p in proclitics)
+            table[form] = (proclitics, form[at : len(form) - len(enc)], enc)
+    return table
+
+
+@lru_cache(maxsize=1)
 def _model() -> tuple[dict[str, float], frozenset[str]]:
     data = json.loads(_resource("clitic_weights.json").read_text(encoding="utf-8"))
     keep = frozenset(normalize_letters(w) for w in data.get("keep_whole", []))
@@ -236,11 +256,20 @@ def score(weights: dict[str, float], feats: dict[str, float]) -> float:
 
 
 def best_candidate(letters: str, weights: dict[str, float] | None = None) -> Candidate:
-    """The highest-scoring segmentation of a letters-only word."""
+    """The highest-scoring segmentation of a letters-only word.
+
+    With the shipped weights, the 157k corpus forms are looked up in the table
+    the model produced for them (`known_segmentations`); other forms are scored.
+    """
     if weights is None:
         weights, keep = _model()
         if letters in keep:
             return ((), letters, "")
+        known = known_segmentations().get(letters)
+        if known is not None:
+            return known
+        if letters in word_counts():
+            return ((), letters, "")  # a corpus form the model keeps whole
     counts = word_counts()
     cands = candidates(letters, counts)
     if len(cands) == 1:

@@ -61,3 +61,16 @@ def test_diacritics_and_tatweel_stay_with_their_letter() -> None:
     (tok,) = tokenize("  " + word)
     assert [s.start for s in tok.segments] == [2 + s for s, _, _ in parts]
     assert tok.key == "مدينه"
+
+
+def test_table_of_corpus_forms_matches_the_model() -> None:
+    """clitic_splits.tsv.gz must be rebuilt (scripts/train_clitics.py) when the model changes."""
+    from rasd.text.clitics import _model, best_candidate, known_segmentations, word_counts
+
+    weights, keep = _model()
+    forms = [f for f in list(word_counts())[::50] if f not in keep]
+    assert len(forms) > 3000
+    table = known_segmentations()
+    for form in forms:
+        scored = best_candidate(form, weights)
+        assert table.get(form, ((), form, "")) == scored, form
