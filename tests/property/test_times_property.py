@@ -148,3 +148,46 @@ def test_fold_offsets_point_into_the_text(text: str) -> None:
         assert len(offsets) == len(folded) + 1
         assert offsets == sorted(offsets) and offsets[-1] == len(text)
         assert all(0 <= o <= len(text) for o in offsets)
+
+
+# Expressions whose dates do not depend on the clause around them.
+CONTEXT_FREE = [
+    "أمس",
+    "أول من أمس",
+    "فجر اليوم",
+    "مساء أمس",
+    "بعد غد",
+    "منذ عشرة أيام",
+    "قبل يومين",
+    "منذ ٣ أسابيع",
+    "الأسبوع الجاري",
+    "الشهر الماضي",
+    "العام المقبل",
+    "مطلع الشهر الماضي",
+    "22 نيسان 2018",
+    "1 شوال 1436 هـ",
+    "22/4/2018",
+    "بين 1 و5 آب 2016",
+    "صيف 2012",
+    "ستينات القرن العشرين",
+    "الجمعة الماضي",
+    "يومي الثلاثاء والأربعاء القادمين",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(CONTEXT_FREE),
+    st.dates(dt.date(1950, 1, 1), dt.date(2070, 12, 31)),
+    st.sampled_from(["", "وقال المصدر ", "«", "\n"]),
+    st.sampled_from(["", " في المدينة.", "»", "،"]),
+)
+def test_an_expression_means_the_same_alone_or_in_a_sentence(
+    phrase: str, published: dt.date, before: str, after: str
+) -> None:
+    alone = [(t.text, t.start_date, t.end_date) for t in find_times(phrase, published)]
+    inside = [
+        (t.text, t.start_date, t.end_date) for t in find_times(before + phrase + after, published)
+    ]
+    assert alone == inside
+    assert [t for t, _, _ in alone] == [phrase]
