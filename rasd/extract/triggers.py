@@ -14,9 +14,10 @@ token's norm with its proclitics peeled off: «وقصفت» → قصفت, «با
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -82,33 +83,35 @@ class Lexicon:
     not_triggers: set[str] = field(default_factory=set)
 
 
-def verb_forms(entry: str) -> dict[str, str]:
+def verb_forms(entry: str, objects: bool = True) -> dict[str, str]:
     """Forms of a verb written "past" or "past/present-stem", each with its tense.
 
     «قصف» → {قصف: past, قصفوا: past, يقصف: present, سيقصفون: future ...};
-    «سيطر/-» has no present forms.
+    «سيطر/-» has no present forms. objects=False leaves out object pronouns
+    (a pattern names its object as a word of its own: «أغلق الطريق»).
     """
     past, _, present = entry.partition("/")
     past = normalize_search(past.strip())
     present = normalize_search(present.strip()) if present else past
+    pronouns = _OBJECT if objects else ()
     forms: set[str] = set()
     if past[-1] in "اي":  # weak final: دعا/دعو، استولى/ستولي
         root = past[:-1]
         forms |= {past, root + "ت", root + "وا", root + "تا", root + "يا", root + "ينا"}
-        forms |= {past + o for o in _OBJECT} | {root + "و" + o for o in _OBJECT}
+        forms |= {past + o for o in pronouns} | {root + "و" + o for o in pronouns}
     else:
         forms |= {past + s for s in _PAST_SUBJECT}
-        forms |= {past + s + o for s in _PAST_BEFORE_OBJECT for o in _OBJECT}
+        forms |= {past + s + o for s in _PAST_BEFORE_OBJECT for o in pronouns}
     tenses = dict.fromkeys(forms, "past")
     if present == "-":
         return tenses
     if present[-1] in "وي":
         root = present[:-1]
         stems = [present, root + "ون", root + "ين", root + "وا", root + "ان"]
-        stems += [present + o for o in _OBJECT]
+        stems += [present + o for o in pronouns]
     else:
         stems = [present + s for s in _PRESENT_SUFFIX]
-        stems += [present + s + o for s in _PRESENT_BEFORE_OBJECT for o in _OBJECT]
+        stems += [present + s + o for s in _PRESENT_BEFORE_OBJECT for o in pronouns]
     for prefix in _PRESENT_PREFIX:
         for stem in stems:
             tenses.setdefault(prefix + stem, "present")
@@ -133,11 +136,16 @@ def noun_forms(lemma: str) -> set[str]:
 
 def _pattern_word_forms(word: str) -> frozenset[str]:
     """Any inflection of a pattern word, as a verb or a noun: «أغلق» → اغلق، يغلق، اغلقت ..."""
-    norm = normalize_search(word)
-    forms = set(verb_forms(norm)) | noun_forms(norm)
+    return _forms_of_norm(normalize_search(word))
+
+
+@cache
+def _forms_of_norm(norm: str) -> frozenset[str]:
+    # Memoised: a word shared by many patterns («الطريق», «أعلن») keeps one set in memory.
+    forms = set(verb_forms(norm, objects=False)) | noun_forms(norm)
     if norm.startswith("ا") and len(norm) > 3:  # derived forms: أغلق → يغلق
-        forms |= set(verb_forms(f"{norm}/{norm[1:]}"))
-    return frozenset(forms)
+        forms |= set(verb_forms(f"{norm}/{norm[1:]}", objects=False))
+    return frozenset(sys.intern(f) for f in forms)
 
 
 def load_lexicon(extra_files: Sequence[Path] = ()) -> Lexicon:
