@@ -89,13 +89,13 @@ def _check(text: str, published: dt.date | None) -> None:
             assert t.start_date <= t.end_date
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.text(max_size=300), published_dates)
 def test_any_text_never_raises_and_slices_back(text: str, published: dt.date | None) -> None:
     _check(text, published)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=800, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=25).map(" ".join), published_dates)
 def test_calendar_word_salad_never_raises(text: str, published: dt.date | None) -> None:
     _check(text, published)
