@@ -9,8 +9,11 @@ range), following `shared/docs/gold-format.md`.
 The reference date is `doc.published`; without one, a dateline in the article
 itself («دمشق - 22 نيسان 2018»); without that, relative expressions are
 returned unresolved (dates None), never guessed. The text is folded once
-(`time_lexicon.fold`) and scanned in one pass by one compiled regex
-(`time_patterns`); `time_rules` gives each match its meaning (`time_dates`, `time_relative`).
+(`time_lexicon.fold`) and scanned once: a quick regex finds the anchor words
+every expression contains (months, weekdays, units, digits), and only the rules
+of that anchor's kind (`time_patterns`, compiled once) are tried at the few
+words before it; `time_rules` gives each match its meaning (`time_dates`,
+`time_relative`).
 """
 
 from __future__ import annotations
@@ -20,14 +23,16 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
-from rasd.doc import Doc, TimeMention, Token
+from rasd.doc import Doc, Span, TimeMention, Token
 from rasd.extract import time_resolve as tr
 from rasd.extract.time_lexicon import TimeLexicon, fold, load_lexicon
 from rasd.extract.time_match import Found, Match, Scan
 from rasd.extract.time_patterns import TimePatterns, compile_patterns
 from rasd.extract.time_rules import RULE_HANDLERS
 from rasd.pipeline import Stage
+from rasd.text import tokenize
 
 # A clause ends at these; a weekday's tense is read inside its clause.
 _CLAUSE_END = re.compile(r"[.!?؟؛;:،,\n]")
@@ -79,16 +84,22 @@ class TimeFinder:
         text: str,
         published: dt.date | None,
         tokens: Sequence[Token] | None = None,
+        sentences: Sequence[Span] | None = None,
     ) -> list[TimeMention]:
         """Temporal expressions of `text` resolved against `published`.
 
+        tokens give the future prefix سـ of verbs; sentences bound the clause.
         find("وذكرت مصادر، أمس، أن ...", 2018-03-11) → [أمس 2018-03-10..2018-03-10 day]
         """
         folded, offsets = fold(text)
         starts = [t.start for t in tokens] if tokens else []
+        bounds = _sentence_bounds(sentences or (), offsets)
 
         def is_future(start: int, end: int) -> bool:
-            return self._clause_is_future(folded, start, end, offsets, tokens or (), starts)
+            # the clause never leaves the sentence of the expression
+            i = bisect.bisect_right(bounds, (start, len(folded))) - 1
+            lo, hi = bounds[i] if i >= 0 and bounds[i][1] >= end else (0, len(folded))
+            return self._clause_is_future(folded, start, end, offsets, tokens or (), starts, lo, hi)
 
         scan = Scan(folded, tr.plausible(published), self.lex, self.pats, is_future)
         times: list[TimeMention] = []
@@ -126,20 +137,22 @@ class TimeFinder:
         offsets: list[int] | None,
         tokens: Sequence[Token],
         starts: list[int],
+        lo: int,
+        hi: int,
     ) -> bool:
         """Does the clause around [start, end) speak of the future? «سيتم ... يوم الأحد».
 
-        The clause runs from the punctuation or complementizer before the
-        expression to the one after it, at most a few words each way: in «أعلن
-        عباس الجمعة أنه ينوي التوجه» the intention belongs to another clause.
+        The clause runs, inside the sentence [lo, hi), from the punctuation
+        before the expression to the punctuation or complementizer after it, at
+        most a few words each way: in «أعلن عباس الجمعة أنه ينوي التوجه» the
+        intention belongs to another clause.
         """
-        left = max(
-            (m.end() for m in _CLAUSE_END.finditer(folded, max(0, start - 200), start)),
-            default=max(0, start - 200),
-        )
+        lo = max(lo, start - 200)
+        left = max((m.end() for m in _CLAUSE_END.finditer(folded, lo, start)), default=lo)
         left = max(left, _words_back(folded, start, _CLAUSE_WORDS))
-        stop = _CLAUSE_END.search(folded, end, end + 200)
-        right = stop.start() if stop else min(len(folded), end + 200)
+        hi = min(hi, end + 200)
+        stop = _CLAUSE_END.search(folded, end, hi)
+        right = stop.start() if stop else hi
         if (comp := _COMPLEMENTIZER.search(folded, end, right)) is not None:
             right = comp.start()
         right = min(right, _words_forward(folded, end, _CLAUSE_WORDS))
@@ -156,6 +169,16 @@ class TimeFinder:
             if future and fold(token.text)[0].lstrip("وف") not in self.lex.not_future:
                 return True
         return False
+
+
+def _sentence_bounds(sentences: Sequence[Span], offsets: list[int] | None) -> list[tuple[int, int]]:
+    """Sentence (start, end) in folded offsets, in order."""
+    if offsets is None:
+        return [(s.start, s.end) for s in sentences]
+    return [
+        (bisect.bisect_left(offsets, s.start), bisect.bisect_left(offsets, s.end))
+        for s in sentences
+    ]
 
 
 def _link_equivalents(text: str, times: list[TimeMention]) -> list[TimeMention]:
@@ -213,19 +236,13 @@ def find_publication_date(text: str, finder: TimeFinder | None = None) -> dt.dat
     return None
 
 
-_FINDER: list[TimeFinder] = []
-
-
+@lru_cache(maxsize=1)
 def _default_finder() -> TimeFinder:
-    if not _FINDER:
-        _FINDER.append(TimeFinder())
-    return _FINDER[0]
+    return TimeFinder()
 
 
 def find_times(text: str, published: dt.date | None) -> list[TimeMention]:
     """Times of a text without a pipeline: «منذ عشرة أيام» on 2018-03-11 → 2018-03-01."""
-    from rasd.text import tokenize  # the future prefix سـ comes from the clitic segments
-
     return _default_finder().find(text, published or find_publication_date(text), tokenize(text))
 
 
@@ -235,7 +252,7 @@ def stage() -> Stage:
 
     def run(doc: Doc) -> dict[str, list[TimeMention]]:
         published = doc.published or find_publication_date(doc.text, finder)
-        return {"times": finder.find(doc.text, published, doc.tokens)}
+        return {"times": finder.find(doc.text, published, doc.tokens, doc.sentences)}
 
     return Stage("times", frozenset({"tokens", "sentences"}), frozenset({"times"}), run)
 
