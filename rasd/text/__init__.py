@@ -12,10 +12,11 @@ from rasd.text.clitics import split_clitics
 from rasd.text.keys import fold_key
 from rasd.text.normalize import normalize_display, normalize_letters, normalize_search
 from rasd.text.sentences import split_clauses, split_sentences
-from rasd.text.tokens import tokenize, word_analysis
+from rasd.text.tokens import clear_caches, tokenize, word_analysis
 
 __all__ = [
     "analyze",
+    "clear_caches",
     "fold_key",
     "normalize_display",
     "normalize_letters",
