@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -19,6 +20,9 @@ from rich.table import Table
 
 from rasd.cli import app, console, out, settings
 from rasd.errors import PROBLEMS, RasdError
+
+if TYPE_CHECKING:  # the store is imported when a command runs, keeping --help fast
+    from rasd.store import Hit, RunSummary, Store
 
 FORMATS = ("jsonl", "csv", "parquet")
 
@@ -38,13 +42,13 @@ def _date(value: str | None, option: str) -> str | None:
         raise typer.BadParameter(f"{value!r} is not a date YYYY-MM-DD", param_hint=option) from err
 
 
-def _store():  # type: ignore[no-untyped-def]
+def _store() -> Store:
     from rasd.store import Store
 
     return Store(settings.db)
 
 
-def _existing_store():  # type: ignore[no-untyped-def]
+def _existing_store() -> Store:
     if not settings.db.exists():
         raise RasdError(f"no database at {settings.db}", hint="run `rasd ingest PATH` first")
     return _store()
@@ -133,7 +137,7 @@ def _parse_map(pairs: list[str]) -> dict[str, str] | None:
 class _progress:
     """A live counter on stderr while ingesting (silent with --quiet)."""
 
-    def __enter__(self):  # type: ignore[no-untyped-def]
+    def __enter__(self) -> Callable[[RunSummary], None]:
         from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
         self.bar = None
@@ -146,7 +150,7 @@ class _progress:
             self.task = self.bar.add_task("reading", total=None)
         return self.update
 
-    def update(self, summary) -> None:  # type: ignore[no-untyped-def]
+    def update(self, summary: RunSummary) -> None:
         if self.bar is not None:
             self.bar.update(
                 self.task,
@@ -160,7 +164,7 @@ class _progress:
             self.bar.stop()
 
 
-def _report(summary, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def _report(summary: RunSummary, as_json: bool) -> None:
     data = {
         **summary.counts(),
         "problems_by_code": dict(summary.problems),
@@ -212,7 +216,7 @@ def search(
         out.print("    " + _highlight(hit))
 
 
-def _highlight(hit) -> str:  # type: ignore[no-untyped-def]
+def _highlight(hit: Hit) -> str:
     """The snippet with hits in reverse video on a terminal, in [brackets] in a pipe."""
     left, right = ("[reverse]", "[/reverse]") if out.is_terminal else ("\\[", "]")
     parts, last = [], 0

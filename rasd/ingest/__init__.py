@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from typing import BinaryIO
 
 from rasd.doc import Doc, Problem
 from rasd.ingest.boilerplate import Boilerplate
@@ -64,7 +65,9 @@ def read_source(
             stream.close()
 
 
-def _read_stream(path, stream, mapping, cleaner) -> Iterator[Doc | Problem]:  # type: ignore[no-untyped-def]
+def _read_stream(
+    path: str, stream: BinaryIO, mapping: Mapping[str, str] | None, cleaner: Boilerplate
+) -> Iterator[Doc | Problem]:
     sniffed = Sniffed(stream)
     kind = sniffed.kind
     if kind == "json-lines":
@@ -106,7 +109,9 @@ def _read_stream(path, stream, mapping, cleaner) -> Iterator[Doc | Problem]:  # 
     yield _finish(doc, path, sha)
 
 
-def _read_json_lines(path, sniffed: Sniffed, mapping, cleaner) -> Iterator[Doc | Problem]:  # type: ignore[no-untyped-def]
+def _read_json_lines(
+    path: str, sniffed: Sniffed, mapping: Mapping[str, str] | None, cleaner: Boilerplate
+) -> Iterator[Doc | Problem]:
     for item in read_records(sniffed.lines(), path, mapping, cleaner):
         yield _finish(item, path, None)
 

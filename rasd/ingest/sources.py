@@ -61,7 +61,7 @@ class Sniffed:
     def __init__(self, stream: BinaryIO) -> None:
         head = _read_some(stream)
         if head[:2] == b"\x1f\x8b":
-            stream = gzip.GzipFile(fileobj=_Chain(head, stream))  # type: ignore[assignment]
+            stream = gzip.GzipFile(fileobj=_Chain(head, stream))
             head = _read_some(stream)
         self.head = head
         self._rest = stream
@@ -124,7 +124,7 @@ class _Chain(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+    def readinto(self, buffer: memoryview | bytearray) -> int:  # type: ignore[override]
         if self._head:
             n = min(len(buffer), len(self._head))
             buffer[:n] = self._head[:n]

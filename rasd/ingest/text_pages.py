@@ -30,7 +30,7 @@ def read_text_page(text: str, boilerplate: Boilerplate | None = None) -> Doc:
     body_from = 0
     byline = next((i for i in header_idx if _BYLINE.match(lines[i])), None)
     if byline is not None:
-        outlet = _BYLINE.match(lines[byline])[1]  # type: ignore[index]
+        outlet = lines[byline].strip().lstrip("|").strip()
         before = [lines[i].strip() for i in header_idx if i < byline]
         before, published = _take_date(before)
         if before:

@@ -13,6 +13,7 @@ the same keys, so what is highlighted is exactly what matched.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rasd.ingest.identity import fingerprint
@@ -108,7 +109,7 @@ def snippet(
     return window, spans
 
 
-def _could_be(keys: frozenset[str]):  # type: ignore[no-untyped-def]
+def _could_be(keys: frozenset[str]) -> Callable[[str], bool]:
     """A cheap test that a word (search-normalised) might have one of `keys` as its key.
 
     A key is the word's stem with a suffix folded (the last letter may change:

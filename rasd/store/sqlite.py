@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from rasd.doc import Doc, Event, Problem
 from rasd.ingest.identity import fingerprint
 from rasd.store import dedup
@@ -185,7 +187,7 @@ class Store:
             self._add_layers(article_id, doc)
         return "stored"
 
-    def _near_original(self, sig, bands: list[int]) -> tuple[int, float] | None:  # type: ignore[no-untyped-def]
+    def _near_original(self, sig: np.ndarray, bands: list[int]) -> tuple[int, float] | None:
         marks = ",".join("?" * len(bands))
         candidates = self.conn.execute(
             f"SELECT DISTINCT m.article_id, m.signature FROM minhash_bands b "
@@ -398,7 +400,9 @@ class Store:
             yield event
 
 
-def _event_row(article_id: int | None, outlet: str | None, published: str | None, e: Event):  # type: ignore[no-untyped-def]
+def _event_row(
+    article_id: int | None, outlet: str | None, published: str | None, e: Event
+) -> tuple[Any, ...]:
     evidence = e.evidence[0] if e.evidence else None
     return (
         article_id, outlet, published, e.type, e.mode,
@@ -417,7 +421,9 @@ def _event_row(article_id: int | None, outlet: str | None, published: str | None
     )  # fmt: skip
 
 
-def _filters(outlet: str | None, since: str | None, until: str | None, prefix: str):  # type: ignore[no-untyped-def]
+def _filters(
+    outlet: str | None, since: str | None, until: str | None, prefix: str
+) -> tuple[str, list[str]]:
     clauses, params = [], []
     if outlet:
         clauses.append(f"{prefix}outlet = ?")
