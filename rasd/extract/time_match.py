@@ -109,8 +109,10 @@ def number(lex: TimeLexicon, word: str | None) -> int | None:
 
 
 def day_number(lex: TimeLexicon, word: str | None) -> int | None:
+    """The day of «12», «ال12» or «الخامس عشر» → 12, 12, 15."""
     if word is None:
         return None
+    word = _strip_prefix(word)
     if word.isdigit():
         return int(word)
     return lex.ordinals.get(word)

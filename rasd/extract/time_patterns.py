@@ -180,7 +180,8 @@ def _vocab(lex: TimeLexicon) -> dict[str, str]:
         "MONTHX": rf"(?:{month})(?:\s*(?:\(\s*|/\s*|-\s*)?(?:{month})\s*\)?)?",
         "HMONTH": alternation(lex.hijri_months),
         "WD": alternation(lex.weekdays),
-        "DAY": r"(?:[12]\d|3[01]|0?[1-9])(?!\d)|" + alternation(day_numbers),
+        # «12», «الـ12» (folded «ال12»), «الخامس عشر»
+        "DAY": r"(?:ال\s?)?(?:[12]\d|3[01]|0?[1-9])(?!\d)|" + alternation(day_numbers),
         "QUAL": alternation(lex.qualifiers),
         "EDGE": alternation(lex.edges),
         "PART": alternation(lex.day_parts),

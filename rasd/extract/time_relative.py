@@ -36,7 +36,7 @@ def rule_range_weekdays(s: Scan, x: Match) -> list[Found] | None:
 def rule_day_of_month(s: Scan, x: Match) -> list[Found] | None:
     """«في الخامس عشر من الشهر الجاري» → the 15th of the publication month."""
     day = day_number(s.lex, x["day"])
-    if day is None or not (x["shahr"] or x["day"].isdigit()):  # type: ignore[union-attr]
+    if day is None or not (x["shahr"] or x["day"][-1:].isdigit()):  # type: ignore[index]
         return []  # «المركز الرابع الأخير»: an ordinal needs «الشهر»
     if s.published is None:
         return [Found(*x.span(), unresolved("day"), x.rule)]
@@ -136,7 +136,7 @@ def rule_relday(s: Scan, x: Match) -> list[Found] | None:
         before_rel, after_rel = s.text[rel_start - 1 : rel_start], s.text[rel_end : rel_end + 1]
         if before_rel and after_rel and before_rel in QUOTES and after_rel in QUOTES:
             return []  # «اليوم», the newspaper
-    if rel == "الغد" and not x["part"]:
+    if rel in ("الغد", "غد") and not x["part"]:
         return []  # «حزب الغد»: a name unless a part of the day says tomorrow
     offset = s.lex.relative_days[rel]  # type: ignore[index]
     if s.published is None:

@@ -166,6 +166,13 @@ def test_expressions_at_the_very_start_and_end_of_a_text(run: Pipeline) -> None:
     assert resolve(run, "أمس") == {"أمس": day("2018-03-10")}
 
 
+def test_article_on_a_day_and_tomorrow_with_a_weekday(run: Pipeline) -> None:
+    found = resolve(run, "لمواجهة النصر في ال12 من شهر أغسطس الحالي", D("2015-08-04"))
+    assert list(found.values()) == [day("2015-08-12")]
+    found = resolve(run, "أن يواجه الهلال نظيره مساء غدٍ (الأربعاء)، في رابع", D("2015-08-04"))
+    assert found == {"مساء غدٍ": day("2015-08-05"), "الأربعاء": day("2015-08-05")}
+
+
 def test_today_with_a_weekday_takes_the_weekday(run: Pipeline) -> None:
     # a wire story of Monday published on Friday 2015-07-31
     found = resolve(run, "قال رئيس الوزراء اليوم الاثنين إن أنقرة", D("2015-07-31"))
