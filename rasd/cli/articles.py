@@ -22,6 +22,7 @@ from rasd.cli import app, console, out, settings
 from rasd.errors import PROBLEMS, RasdError
 
 if TYPE_CHECKING:  # the store is imported when a command runs, keeping --help fast
+    from rasd.doc import Doc
     from rasd.store import Hit, RunSummary, Store
 
 FORMATS = ("jsonl", "csv", "parquet")
@@ -29,8 +30,22 @@ FORMATS = ("jsonl", "csv", "parquet")
 
 def sample_files() -> list[str]:
     """The bundled demo articles (the folder also holds their PROVENANCE and build script)."""
-    folder = Path(str(files("rasd") / "resources" / "samples"))
+    folder = _samples_folder()
     return [str(p) for p in sorted(folder.iterdir()) if p.suffix in (".txt", ".jsonl", ".html")]
+
+
+def _samples_folder() -> Path:
+    return Path(str(files("rasd") / "resources" / "samples"))
+
+
+def _sample_dates(fallback: dt.date | None) -> Callable[[Doc], dt.date | None]:
+    """Publication dates of bundled samples whose page does not print one (published.tsv)."""
+    table = {}
+    for line in (_samples_folder() / "published.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, day = line.split("\t")[:2]
+            table[name] = dt.date.fromisoformat(day)
+    return lambda doc: table.get(Path(doc.source_path or "").name, fallback)
 
 
 def _date(value: str | None, option: str) -> str | None:
@@ -100,6 +115,8 @@ def ingest(
         )
     field_map = _parse_map(mapping or [])
     reference = dt.date.fromisoformat(_date(published, "--published")) if published else None
+    if samples:
+        reference = _sample_dates(reference)
     pipeline = None
     if extract:
         from rasd.pipeline import default_pipeline
@@ -179,7 +196,8 @@ def _report(summary: RunSummary, as_json: bool) -> None:
     console.print(
         f"read {summary.read:,} articles: stored {summary.stored:,}, "
         f"duplicates {summary.duplicates:,}, near-duplicates {summary.near_duplicates:,}, "
-        f"skipped {sum(summary.problems.values()):,}  [dim](run {summary.run_id}, {settings.db})[/dim]"
+        f"skipped {sum(summary.problems.values()):,}  [dim](run {summary.run_id}, {settings.db})[/dim]",
+        soft_wrap=True,
     )
     for code, count in summary.problems.most_common():
         console.print(f"  [yellow]{count:,} × {code}[/yellow]: {PROBLEMS.get(code, '')}")

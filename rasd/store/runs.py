@@ -49,14 +49,15 @@ def run_ingest(
     store: Store,
     sources: Iterable[str],
     pipeline: Callable[[Doc], Doc] | None = None,
-    published: dt.date | None = None,
+    published: dt.date | Callable[[Doc], dt.date | None] | None = None,
     mapping: Mapping[str, str] | None = None,
     batch_size: int = BATCH_SIZE,
     progress: Callable[[RunSummary], None] | None = None,
 ) -> RunSummary:
     """Read, extract and store `sources`; e.g. run_ingest(store, ["seed.txt"]).stored == 1.
 
-    published: reference date given to documents that carry none.
+    published: reference date given to documents that carry none, or a function
+    of the document giving it (e.g. by source file).
     pipeline: applied to each Doc before storing; a Doc it fails on is stored
     without layers and its failure recorded as a problem.
     """
@@ -85,7 +86,7 @@ def run_ingest(
                 continue
             summary.read += 1
             if published and item.published is None:
-                item.published = published
+                item.published = published(item) if callable(published) else published
             if pipeline is not None:
                 item = _extract(pipeline, item, summary, problems)
             docs.append(item)

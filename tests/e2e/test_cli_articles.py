@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -120,6 +121,27 @@ def test_stdin_jsonl_and_field_map(tmp_path):
     assert json.loads(result.stdout)["stored"] == 1
     assert "[قصفت]" in rasd(tmp_path / "s.db", "search", "قصفت").stdout
     assert rasd(tmp_path / "s.db", "ingest", "-", "--map", "body").exit_code == 2
+
+
+def test_bundled_samples(tmp_path):
+    db = tmp_path / "demo.db"
+    summary = json.loads(rasd(db, "ingest", "--samples", "--no-extract", "--json").stdout)
+    assert (summary["stored"], summary["problems"]) == (6, 0)
+    stats = json.loads(rasd(db, "stats", "--json").stdout)
+    assert stats["outlets"] == {"ويكي الأخبار": 5, "الوطن": 1}
+    seed = json.loads(rasd(db, "search", "انشقاق", "--json").stdout.splitlines()[0])
+    assert seed["outlet"] == "الوطن" and seed["published"] == "2018-03-11"
+    # Fully diacritised WikiNews text answers a plain query.
+    hits = [
+        json.loads(h) for h in rasd(db, "search", "الائتلاف السوري", "--json").stdout.splitlines()
+    ]
+    assert hits and hits[0]["headline"].startswith("انْتِخَابُ هَادِي الْبَحْرَةِ")
+
+
+def test_readme_documents_every_article_command():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for command in ("ingest", "search", "show", "stats", "export"):
+        assert f"rasd {command}" in readme
 
 
 def test_commands_before_any_ingest(tmp_path):
