@@ -42,6 +42,9 @@ _LIST_GLUE = frozenset(
     normalize_search(w) for w in ("", "و", "،", ",", "، و", "بلدتي", "قريتي", "مدينتي", "و بلدة")
 )
 _CONTAINER_CUES = tuple(normalize_search(w) for w in ("ريف", "محافظة", "ولاية", "إقليم", "قضاء"))
+_PLACE_ANAPHORS = frozenset(
+    normalize_search(w) for w in ("المنطقة", "المدينة", "البلدة", "القرية", "الحي", "المخيم")
+)
 ACTOR_WINDOW = 8
 PLACE_WINDOW_CHARS = 160
 
@@ -177,6 +180,12 @@ def places_for(
         return _with_list(text, chosen, places)
     before = [p for p in places if p.end <= trigger.start]
     return [before[-1]] if before else []
+
+
+def refers_back(tokens: Sequence[Token], trigger: Trigger) -> bool:
+    """Whether the trigger's clause names its place by a back-reference: «من المنطقة»، «هذه المدينة»."""
+    following = tokens[trigger.last + 1 : trigger.last + 6]
+    return any(t.norm in _PLACE_ANAPHORS or t.norm[1:] in _PLACE_ANAPHORS for t in following)
 
 
 def _is_container(text: str, place: PlaceMention, places: Sequence[PlaceMention]) -> bool:

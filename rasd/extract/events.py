@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rasd.doc import Argument, Doc, Event, Span, Token
+from rasd.doc import Argument, Doc, Event, PlaceMention, Span, Token
 from rasd.extract import attribution, casualties, event_arguments, modality, salience
 from rasd.extract.merging import Mention, merge_mentions
 from rasd.extract.triggers import Lexicon, Trigger, find_triggers, load_lexicon
@@ -72,6 +72,7 @@ def iter_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
     tokens = doc.tokens or []
     starts = [t.start for t in tokens]
     previous_source: Span | None = None
+    scene: PlaceMention | None = None
     for index, sentence in enumerate(doc.sentences or []):
         lo = bisect_left(starts, sentence.start)
         hi = bisect_left(starts, sentence.end)
@@ -82,7 +83,9 @@ def iter_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
         times = _within(doc.times, sentence)
         sources = attribution.find_sources(doc.text, sent_tokens, times)
         if triggers:
-            context = _SentenceContext(doc, sentence, sent_tokens, times, sources, previous_source)
+            context = _SentenceContext(
+                doc, sentence, sent_tokens, times, sources, previous_source, scene
+            )
             per_type = Counter(t.type for t in triggers)
             hedged = modality.is_hedged(sent_tokens)
             for trigger in triggers:
@@ -90,10 +93,17 @@ def iter_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
                 feats = context.features(trigger, per_type[trigger.type])
                 yield Candidate(index, trigger, mood, feats, context)
         previous_source = _last_source(sources, previous_source)
+        scene = _last_local_place(_within(doc.places, sentence)) or scene
 
 
 def _within(layer: Sequence[Any] | None, sentence: Span) -> list[Any]:
     return [x for x in layer or [] if sentence.start <= x.start and x.end <= sentence.end]
+
+
+def _last_local_place(places: list[PlaceMention]) -> PlaceMention | None:
+    """The last town-or-smaller place of a sentence: the scene later sentences refer back to."""
+    local = [p for p in places if p.admin1 and p.admin1 != "00"]
+    return local[-1] if local else None
 
 
 def _last_source(sources: list[attribution.Source], previous: Span | None) -> Span | None:
@@ -114,6 +124,7 @@ class _SentenceContext:
         times: list[Any],
         sources: list[attribution.Source],
         previous_source: Span | None,
+        scene: PlaceMention | None,
     ) -> None:
         self.doc = doc
         self.sentence = sentence
@@ -121,6 +132,7 @@ class _SentenceContext:
         self.times = times
         self.sources = sources
         self.previous_source = previous_source
+        self.scene = scene
         self.actors = _within(doc.actors, sentence)
         self.places = _within(doc.places, sentence)
         self.killed, self.injured = casualties.count_casualties(tokens)
@@ -144,12 +156,12 @@ class _SentenceContext:
             and start > self.doc.published
         ):
             mood = "planned"  # a date after publication: «يومي الثلاثاء والأربعاء القادمين»
-        places = event_arguments.places_for(self.doc.text, self.tokens, trigger, self.places) or [
-            None
-        ]
+        places = event_arguments.places_for(self.doc.text, self.tokens, trigger, self.places)
+        if not places and event_arguments.refers_back(self.tokens, trigger):
+            places = [self.scene]  # «قصف مماثل على هذه المدينة»: the town named before
         evidence = self._evidence(trigger)
         out = []
-        for place in places:
+        for place in places or [None]:
             event = Event(
                 type=trigger.type,
                 mode=trigger.mode,
