@@ -11,7 +11,15 @@ ARABIC = st.text(
     ),
     max_size=60,
 )
-ANY = st.text(max_size=60)  # includes lone surrogates and combining marks
+# Any Unicode, with combining marks, bidi controls and lone surrogates mixed in.
+ANY = st.text(
+    st.one_of(
+        st.characters(),
+        st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF, exclude_categories=()),
+        st.sampled_from(["\u0301", "\u0651", "\u200f", "\u202e", "\u200d", "\ufeff"]),
+    ),
+    max_size=60,
+)
 
 
 @settings(max_examples=150, deadline=None)
