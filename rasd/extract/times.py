@@ -40,7 +40,9 @@ _CLAUSE_WORDS = 10  # at most this many words on each side
 # «أن/إن/أنه/بأن»: what follows is another clause (reported speech, intention)
 _COMPLEMENTIZER = re.compile(r"(?<!\w)[بو]?ان(?:ه|ها|هم|هما|نا)?(?!\w)")
 DATELINE_CHARS = 300  # a dateline sits in the first lines of an article
-_DATELINE_WORDS, _DATELINE_LEAD = 12, 40  # its line is short, or the date comes first
+_DATELINE_WORDS, _DATELINE_LEAD = 12, 3  # its line is short, or few words lead to the date
+_DATELINE_END = re.compile(r"\s*(?:[-–—:|/(\n]|$)")
+_WORD = re.compile(r"\w")
 _GAP = re.compile(r"\W+")
 # between a weekday and the date it is: «الأحد 22 الجاري», «الخميس، الموافق 30 يوليو»
 _EQUIVALENT = re.compile(r"\W*(?:(?:ال)?موافق\W*)?")
@@ -229,9 +231,12 @@ def find_publication_date(text: str, finder: TimeFinder | None = None) -> dt.dat
         line_start = head.rfind("\n", 0, t.start) + 1
         line_end = head.find("\n", t.end)
         line = head[line_start : line_end if line_end >= 0 else len(head)]
-        # a dateline is a short line, or the date opens its line; a full date
-        # inside the first sentence of the story («في 22 نيسان 2011 قتل») is not one
-        if len(line.split()) <= _DATELINE_WORDS or t.start - line_start <= _DATELINE_LEAD:
+        # a dateline is a short line, or a date after at most a place and an
+        # outlet, set off by a dash («دمشق - الوطن - 22 نيسان 2018 - قالت»); a
+        # full date in the story's first sentence («ولد في 15 أبريل 1911») is not
+        lead = [w for w in head[line_start : t.start].split() if _WORD.search(w)]
+        set_off = _DATELINE_END.match(head, t.end) is not None
+        if len(line.split()) <= _DATELINE_WORDS or (len(lead) <= _DATELINE_LEAD and set_off):
             return t.start_date
     return None
 

@@ -62,6 +62,12 @@ def test_dateline_gives_the_publication_date(run: Pipeline) -> None:
     # a full date inside the story's first sentence is no dateline
     story = "قالت مصادر محلية إن الاشتباكات التي اندلعت في المنطقة الشرقية في 22 نيسان 2011 أدت"
     assert find_publication_date(story) is None
+    story = (
+        "ولد محمد متولي الشعراوي في 15 أبريل عام 1911م بقرية دقادوس مركز ميت غمر بمحافظة الدقهلية"
+    )
+    assert find_publication_date(story) is None
+    text = "دمشق - الوطن - 22 نيسان 2018 - قالت مصادر إعلامية معارضة أمس إن عدداً من المسلحين انشقوا"
+    assert find_publication_date(text) == D("2018-04-22")
 
 
 @pytest.mark.parametrize(
