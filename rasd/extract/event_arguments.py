@@ -38,9 +38,14 @@ DEFECT_FROM = _norms("عن", "صفوف", "بصفوف")
 PASSIVE_AUX = _norms("تم", "يتم", "سيتم", "جرى", "يجري", "تعرض", "تعرضت", "يتعرض", "تتعرض")
 CLAUSE_BREAKS = frozenset("،,:;؛.")
 # Coordinating material allowed between two places of one list.
+# Words that may stand between two places of one list: «السدة وحزم العديد وأجزاء من منطقة الرضمة».
 _LIST_GLUE = frozenset(
-    normalize_search(w) for w in ("", "و", "،", ",", "، و", "بلدتي", "قريتي", "مدينتي", "و بلدة")
-)
+    normalize_search(w)
+    for w in (
+        "و", "،", ",", "من", "أجزاء", "بلدة", "مدينة", "قرية", "منطقة", "بلدتي", "قريتي",
+        "مدينتي", "منطقتي", "حي", "مخيم",
+    )
+)  # fmt: skip
 _CONTAINER_CUES = tuple(normalize_search(w) for w in ("ريف", "محافظة", "ولاية", "إقليم", "قضاء"))
 _PLACE_ANAPHORS = frozenset(
     normalize_search(w) for w in ("المنطقة", "المدينة", "البلدة", "القرية", "الحي", "المخيم")
@@ -206,8 +211,8 @@ def _with_list(
     chosen = [first]
     later = [p for p in places if p.start >= first.end]
     for place in later:
-        glue = normalize_search(text[chosen[-1].end : place.start].strip())
-        if glue not in _LIST_GLUE:
+        glue = normalize_search(text[chosen[-1].end : place.start]).replace("،", " ، ").split()
+        if not all(w in _LIST_GLUE or (w[:1] == "و" and w[1:] in _LIST_GLUE) for w in glue):
             break
         chosen.append(place)
     return chosen
