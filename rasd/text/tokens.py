@@ -4,7 +4,8 @@ One compiled regular expression, tried in priority order: URLs, emails,
 hashtags, mentions, numbers (٢٠١٨, 1,000, 3.5, ٣٫٥, 22/4/2018 stays three
 numbers and two slashes), Arabic words (letters with their diacritics and
 tatweel, so «لـ» is one token), Latin and other-script words, and any other
-visible character as a one-character punctuation or symbol token. Whitespace
+visible character as a one-character punctuation or symbol token (Unicode
+symbol categories: % ٪ $ + =). Whitespace
 separates tokens and is never part of one, so `text[t.start:t.end]` is always
 the token's text.
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import gc
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -59,6 +61,8 @@ def iter_tokens(text: str) -> Iterator[tuple[int, int, str]]:
         kind = m.lastgroup or "punct"
         if kind == "latin":
             kind = "word"
+        elif kind == "punct":
+            kind = _punct_kind(m.group())
         yield m.start(), m.end(), kind
 
 
@@ -83,6 +87,12 @@ def word_analysis(word: str) -> tuple[str, str, tuple[tuple[int, int, str], ...]
 _Parts = tuple[tuple[int, int, str, str], ...]
 
 
+def _punct_kind(char: str) -> str:
+    """symbol for signs that carry meaning (% $ + ٪), punct for the rest; symbols keep a key."""
+    is_symbol = unicodedata.category(char).startswith("S") or char in "%٪‰؉"
+    return "symbol" if is_symbol else "punct"
+
+
 _Form = tuple[str, str, str, _Parts]
 # Analyses of the token forms seen so far, by form. A plain dict is faster than
 # lru_cache on the hot path; once full, new forms are analysed but not kept.
@@ -105,6 +115,8 @@ def _form(word: str) -> _Form:
     else:
         match = TOKEN_RE.match(word)
         kind = (match.lastgroup if match else None) or "punct"
+    if kind == "punct":
+        kind = _punct_kind(word)
     if kind in ("word", "latin"):
         norm, key, parts = word_analysis(word)
         if len(parts) == 1:

@@ -52,3 +52,13 @@ def test_arabic_punctuation_urls_emails_tags() -> None:
 def test_latin_words_are_lowercased_in_norm() -> None:
     (tok,) = tokenize("ACLED")
     assert (tok.kind, tok.norm, tok.key) == ("word", "acled", "acled")
+
+
+def test_symbols_keep_a_key_punctuation_does_not() -> None:
+    toks = tokenize("ارتفع 5٪ و10$ ، ؟")
+    assert [(t.text, t.kind, t.key) for t in toks if t.kind in ("symbol", "punct")] == [
+        ("٪", "symbol", "٪"),
+        ("$", "symbol", "$"),
+        ("،", "punct", ""),
+        ("؟", "punct", ""),
+    ]
