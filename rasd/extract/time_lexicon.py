@@ -114,7 +114,7 @@ class TimeLexicon:
     today_not_after: frozenset[str]
     today_not_before: frozenset[str]
     day_parts: tuple[str, ...]
-    qualifiers: Table  # → -1, 0, 1
+    qualifiers: Table  # → -2..2: before last, last, current, next, after next
     period_units: Table  # → week, month, year
     count_units: Table  # → (unit, count) with count None for a plural
     approximately: tuple[str, ...]
