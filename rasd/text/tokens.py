@@ -4,10 +4,9 @@ One compiled regular expression, tried in priority order: URLs, emails,
 hashtags, mentions, numbers (٢٠١٨, 1,000, 3.5, ٣٫٥, 22/4/2018 stays three
 numbers and two slashes), Arabic words (letters with their diacritics and
 tatweel, so «لـ» is one token), Latin and other-script words, and any other
-visible character as a one-character punctuation or symbol token (Unicode
-symbol categories: % ٪ $ + =). Whitespace
-separates tokens and is never part of one, so `text[t.start:t.end]` is always
-the token's text.
+visible character as a one-character punctuation or symbol (% ٪ $ + =) token.
+Whitespace separates tokens and is never part of one, so
+`text[t.start:t.end]` is always the token's text.
 
 `tokenize` adds to each token its search form, key and clitic segments, which
 are computed once per distinct word form (`word_analysis`, memoised) and then
@@ -66,6 +65,12 @@ def iter_tokens(text: str) -> Iterator[tuple[int, int, str]]:
         yield m.start(), m.end(), kind
 
 
+def _punct_kind(char: str) -> str:
+    """symbol for signs that carry meaning (% $ + ٪), punct for the rest; symbols keep a key."""
+    is_symbol = unicodedata.category(char).startswith("S") or char in "%٪‰؉"
+    return "symbol" if is_symbol else "punct"
+
+
 @lru_cache(maxsize=100_000)
 def word_analysis(word: str) -> tuple[str, str, tuple[tuple[int, int, str], ...]]:
     """(norm, key, relative segments) of one word form, memoised per form.
@@ -85,12 +90,6 @@ def word_analysis(word: str) -> tuple[str, str, tuple[tuple[int, int, str], ...]
 
 
 _Parts = tuple[tuple[int, int, str, str], ...]
-
-
-def _punct_kind(char: str) -> str:
-    """symbol for signs that carry meaning (% $ + ٪), punct for the rest; symbols keep a key."""
-    is_symbol = unicodedata.category(char).startswith("S") or char in "%٪‰؉"
-    return "symbol" if is_symbol else "punct"
 
 
 _Form = tuple[str, str, str, _Parts]
