@@ -3,14 +3,15 @@
 Input: SaudiNewsNet (`shared/data/saudinewsnet/articles.jsonl.gz`, CC BY-NC-SA 4.0;
 only these derived clusters are shipped, never the text). Output:
 `rasd/resources/ner/clusters.tsv` with one line per word form:
-`norm <TAB> c32 <TAB> c256 <TAB> c1024 <TAB> count`.
+`norm <TAB> c32 <TAB> c256 <TAB> c1024 <TAB> c4096 <TAB> count`.
 
 Method (numpy/scipy only, one process, ~2 minutes): left/right-context counts of
 the 60k most frequent search-normalised tokens over the 6k most frequent
 context words (window 2), positive PMI, a rank-100 truncated SVD, then
 spherical k-means into 1024 clusters whose centroids are clustered again into
-256 and 32, so the three ids nest like Brown-cluster prefixes: «دمشق» and
-«حلب» share their clusters at every level. Fixed seed.
+256 and 32, so these ids nest like Brown-cluster prefixes («دمشق» and «حلب»
+share their clusters at every level), plus a finer, separate clustering into
+4096 that tells kinds of names apart. Fixed seed.
 
     .venv/bin/python scripts/build_clusters.py [--articles 30984]
 """
@@ -122,11 +123,12 @@ def build(limit: int) -> None:
     np.add.at(mid_cent, mid_of_fine, cent)
     mid_cent /= np.maximum(np.linalg.norm(mid_cent, axis=1, keepdims=True), 1e-9)
     top_of_mid = spherical_kmeans(mid_cent, 32, rng)
+    finest = spherical_kmeans(vec, 4096, rng, iters=12)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8") as fh:
         for i, w in enumerate(vocab):
             mid = mid_of_fine[fine[i]]
-            fh.write(f"{w}\t{top_of_mid[mid]}\t{mid}\t{fine[i]}\t{counts[w]}\n")
+            fh.write(f"{w}\t{top_of_mid[mid]}\t{mid}\t{fine[i]}\t{finest[i]}\t{counts[w]}\n")
     print(f"wrote {len(vocab)} words to {OUT}, {time.time() - t0:.0f}s")
 
 

@@ -1,3 +1,73 @@
-"""CLI commands: ner (registered on the app in rasd.cli)."""
+"""CLI commands of the NER model: `rasd train ner` (on `train_app`) and `rasd eval ner` (on `eval_app`)."""
 
 from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from rasd.cli import console, eval_app, out, settings, train_app
+from rasd.errors import RasdError
+from rasd.extract.entities import MODEL
+
+
+@train_app.command("ner")
+def train_ner_command(
+    train: Annotated[
+        Path | None,
+        typer.Option("--train", help="ANERcorp train file (default: ../shared/data/anercorp)."),
+    ] = None,
+    wojood: Annotated[
+        bool, typer.Option("--wojood/--no-wojood", help="Add the Wojood sample's train part.")
+    ] = True,
+    output: Annotated[Path, typer.Option("--out", help="Where to write the model.")] = MODEL,
+    iterations: Annotated[int, typer.Option("--iterations", help="L-BFGS iterations.")] = 100,
+) -> None:
+    """Train the NER model: tune on the dev slice (last 10% of train), retrain, write model + PROVENANCE."""
+    from rasd.extract.ner_training import ANERCORP_TRAIN, WOJOOD_TRAIN, train_ner
+
+    train = train or ANERCORP_TRAIN
+    if not train.is_file():
+        raise RasdError(
+            f"no training file at {train}", hint="pass --train ANERcorp_train_original.txt"
+        )
+    result = train_ner(
+        out=output,
+        train=train,
+        wojood=WOJOOD_TRAIN if wojood else None,
+        iterations=iterations,
+        command="rasd train ner " + " ".join(sys.argv[3:]),
+        log=(lambda _msg: None) if settings.quiet else console.print,
+    )
+    micro = result.dev["micro"]
+    out.print(
+        f"dev micro P {micro.precision:.4f} R {micro.recall:.4f} F1 {micro.f1:.4f} "
+        f"(c1={result.c1}, c2={result.c2}) → {result.model}"
+    )
+
+
+@eval_app.command("ner")
+def eval_ner_command(
+    gold: Annotated[Path, typer.Option("--gold", help="CoNLL gold: `token LABEL` lines.")],
+    model: Annotated[Path, typer.Option("--model", help="NER model to measure.")] = MODEL,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """CoNLL entity-level precision, recall and F1 per type and micro-averaged."""
+    from rasd.eval.ner import evaluate_ner
+
+    if not gold.is_file():
+        raise RasdError(
+            f"no gold file at {gold}", hint="pass --gold path/to/ANERcorp_test_corrected.txt"
+        )
+    scores = evaluate_ner(gold, model)
+    if as_json:
+        out.print(json.dumps({k: s.__dict__ for k, s in scores.items()}))
+        return
+    out.print(f"{'type':6} {'P':>7} {'R':>7} {'F1':>7} {'gold':>6} {'pred':>6}")
+    for kind, s in scores.items():
+        out.print(
+            f"{kind:6} {s.precision:7.4f} {s.recall:7.4f} {s.f1:7.4f} {s.gold:6d} {s.predicted:6d}"
+        )

@@ -1,11 +1,157 @@
-"""Stage entities — PLACEHOLDER until issue 6 lands: provides an empty layer."""
+"""Stage entities: named-entity spans (PERS, LOC, ORG, MISC) from a CRF trained here.
+
+In: `doc.tokens` and `doc.sentences` (text core). Out: `doc.entities`, a list
+of `rasd.doc.Span` with label PERS/LOC/ORG/MISC and offsets into `doc.text`.
+An entity may begin inside a token, after a proclitic: in «بدمشق» the entity is
+«دمشق». The model (`rasd/resources/ner/model.crfsuite`, python-crfsuite) is
+trained by `rasd train ner` on ANERcorp with the features of
+`rasd.extract.ner_features`; its PROVENANCE sits beside it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pycrfsuite
+
+from rasd.doc import Doc, Span, Token
+from rasd.errors import RasdError
+from rasd.extract.ner_features import WINDOW, FeatureExtractor, entity_start, pair_features
 from rasd.pipeline import Stage
 
+MODEL = Path(__file__).resolve().parents[1] / "resources" / "ner" / "model.crfsuite"
 
-def stage() -> Stage:
-    return Stage(
-        "entities", frozenset({"tokens"}), frozenset({"entities"}), lambda doc: {"entities": []}
-    )
+
+class NerModel:
+    """A loaded NER model: tokens of a sentence → BIO labels.
+
+    Tagging does not hand feature strings to crfsuite token by token: the
+    model's weights are read once and summed per word form (its own features,
+    and what it adds to each neighbour), cached, and the labels decoded by
+    Viterbi in numpy. Same model, same best path, several times faster.
+    """
+
+    def __init__(self, model: Path = MODEL, features: FeatureExtractor | None = None) -> None:
+        if not Path(model).exists():
+            raise RasdError(f"NER model not found: {model}", hint="build it with `rasd train ner`")
+        self.features = features or FeatureExtractor()
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(model))
+        info = tagger.info()
+        self.labels = list(info.labels)
+        index = {label: k for k, label in enumerate(self.labels)}
+        rows: dict[str, int] = {}
+        entries = []
+        for (attr, label), weight in info.state_features.items():
+            entries.append((rows.setdefault(attr, len(rows)), index[label], weight))
+        self.weights = np.zeros((len(rows) + 1, len(self.labels)))  # last row: unknown
+        for row, col, weight in entries:
+            self.weights[row, col] = weight
+        self.rows = rows
+        self.transitions = np.zeros((len(self.labels), len(self.labels)))
+        for (a, b), weight in info.transitions.items():
+            self.transitions[index[a], index[b]] = weight
+        self.pad = {d: self._score([f"{d}=pad"]) for d in WINDOW}
+        # Features depend on the token's text and kind only (the text core analyses
+        # each word form the same way wherever it stands), so scores are cached by them.
+        self._words: dict[tuple[str, str], tuple] = {}
+
+    def _score(self, feats: Sequence[str]) -> np.ndarray:
+        unknown = len(self.rows)
+        return self.weights[[self.rows.get(f, unknown) for f in feats]].sum(axis=0)
+
+    def _word_scores(self, tok: Token) -> tuple:
+        """(info, own scores, scores it adds to the token at each offset d from it)."""
+        found = self._words.get((tok.text, tok.kind))
+        if found is None:
+            if len(self._words) > 300_000:
+                self._words.clear()
+            info = self.features.info(tok)
+            # The token at offset -d from this word sees its ctx as features f"{d}...".
+            given = {d: self._score([f"{d}{f}" for f in info.ctx]) for d in WINDOW}
+            found = self._words[(tok.text, tok.kind)] = (info, self._score(info.own), given)
+        return found
+
+    def tag(self, tokens: Sequence[Token]) -> list[str]:
+        """BIO labels of one sentence: «في دمشق» → ["O", "B-LOC"]."""
+        n = len(tokens)
+        if not n:
+            return []
+        words = [self._word_scores(t) for t in tokens]
+        infos = [w[0] for w in words]
+        scores = np.array([w[1] for w in words])
+        for d in WINDOW:
+            given = np.array([w[2][d] for w in words])
+            lo, hi = max(0, -d), n - max(0, d)  # tokens i whose neighbour i + d exists
+            if lo < hi:
+                scores[lo:hi] += given[lo + d : hi + d]
+            scores[:lo] += self.pad[d]
+            scores[max(hi, 0) :] += self.pad[d]
+        unknown = len(self.rows)
+        rows = [self.rows.get(f, unknown) for i in range(n) for f in pair_features(infos, i)]
+        scores += self.weights[rows].reshape(n, -1, len(self.labels)).sum(axis=1)
+        return [self.labels[k] for k in _viterbi(scores, self.transitions)]
+
+    def entities(self, text: str, tokens: Sequence[Token], sentences: Sequence[Span]) -> list[Span]:
+        """Entity spans of a document: «وصل إلى بدمشق» → [Span(«دمشق», LOC)]."""
+        out: list[Span] = []
+        k = 0
+        for sent in sentences or [Span(0, len(text), text)]:
+            while k < len(tokens) and tokens[k].start < sent.start:
+                k += 1
+            j = k
+            while j < len(tokens) and tokens[j].end <= sent.end:
+                j += 1
+            out.extend(_spans(text, tokens[k:j], self.tag(tokens[k:j])))
+            k = j
+        return out
+
+
+def _viterbi(scores: np.ndarray, transitions: np.ndarray) -> list[int]:
+    """The best label path of a linear-chain CRF given state and transition scores."""
+    best = scores[0]
+    back = []
+    for i in range(1, len(scores)):
+        cand = best[:, None] + transitions
+        back.append(cand.argmax(axis=0))
+        best = cand.max(axis=0) + scores[i]
+    path = [int(best.argmax())]
+    for pointers in reversed(back):
+        path.append(int(pointers[path[-1]]))
+    return path[::-1]
+
+
+def _spans(text: str, tokens: Sequence[Token], labels: Sequence[str]) -> list[Span]:
+    spans = []
+    i = 0
+    while i < len(tokens):
+        label = labels[i]
+        if label == "O":
+            i += 1
+            continue
+        kind = label[2:]
+        j = i + 1
+        while j < len(tokens) and labels[j] == f"I-{kind}":
+            j += 1
+        # An entity never ends on punctuation the model carried along («دمشق،»).
+        end_tok = j - 1
+        while end_tok > i and tokens[end_tok].kind == "punct":
+            end_tok -= 1
+        if tokens[i].kind != "punct":
+            start = entity_start(tokens[i])
+            end = tokens[end_tok].end
+            spans.append(Span(start, end, text[start:end], kind, "ner"))
+        i = j
+    return spans
+
+
+def stage(model: Path = MODEL) -> Stage:
+    """The entities stage with the bundled model, loaded once."""
+    ner = NerModel(model)
+
+    def run(doc: Doc) -> dict[str, list[Span]]:
+        return {"entities": ner.entities(doc.text, doc.tokens or [], doc.sentences or [])}
+
+    return Stage("entities", frozenset({"tokens", "sentences"}), frozenset({"entities"}), run)
