@@ -36,6 +36,7 @@ import json
 import math
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 from rasd.text.normalize import NON_LETTERS, normalize_letters
 
@@ -57,7 +58,7 @@ Parts = tuple[tuple[int, int, str], ...]
 Candidate = tuple[tuple[str, ...], str, str]  # (proclitics, stem, enclitic), on letters
 
 
-def _resource(name: str):
+def _resource(name: str) -> Traversable:
     return resources.files("rasd") / "resources" / name
 
 
