@@ -1,11 +1,12 @@
 """Reader for saved HTML article pages: trafilatura, plus Arabic date repair.
 
 trafilatura finds the main text, title, site name, author and categories. Its
-date finder (htmldate) does not read Arabic month names and falls back to a
-year-only guess such as 2018-01-01, so rasd takes the date a reader sees on the
-page — «الأحد، 22 نيسان 2018», «11 مارس 2018» — when one is printed near the
-headline, and htmldate's answer only otherwise. HTML in, one `Doc` out (or
-None when the page has no body).
+date finder (htmldate) does not read Arabic month names and, with no date in
+the markup, falls back to a year-only guess such as 2018-01-01. So the date is,
+in order: one printed at the top of the article («الأحد، 22 نيسان 2018», «11
+مارس 2018»); one in the page's metadata (htmldate without guessing); the first
+date printed anywhere on the page; trafilatura's guess. HTML in, one `Doc` out
+(or None when the page has no body).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import datetime as dt
 import re
 
 import trafilatura
+from htmldate import find_date
 
 from rasd.doc import Doc
 from rasd.ingest.boilerplate import Boilerplate
@@ -36,7 +38,7 @@ def read_html_page(html: str, boilerplate: Boilerplate | None = None) -> Doc | N
     headline = normalize_display(result.title) if result.title else None
     lines = [line.rstrip() for line in normalize_display(result.text).split("\n")]
     lines, visible_date = _take_header(lines, headline)
-    published = visible_date or _visible_date(html) or _iso(result.date)
+    published = visible_date or _meta_date(html) or _visible_date(html) or _iso(result.date)
     body = "\n".join((boilerplate or Boilerplate()).clean(lines, outlet)).strip()
     if len(body) < MIN_BODY:
         return None
@@ -68,6 +70,11 @@ def _take_header(lines: list[str], headline: str | None) -> tuple[list[str], dt.
                 continue
         kept.append(line)
     return kept, found
+
+
+def _meta_date(html: str) -> dt.date | None:
+    """A date from the markup (meta tags, <time datetime>, JSON-LD), never a guess."""
+    return _iso(find_date(html, extensive_search=False, original_date=True))
 
 
 def _visible_date(html: str) -> dt.date | None:

@@ -126,6 +126,16 @@ def test_html_page_metadata_and_levantine_date():
     assert "محفوظة" not in doc.text and "2018" not in doc.text
 
 
+def test_html_metadata_date_beats_a_date_in_the_site_header():
+    page = HTML.replace(
+        "<head>", '<head><meta property="article:published_time" content="2018-03-11T09:00:00">'
+    )
+    page = page.replace('<p class="date">الأحد، 22 نيسان 2018</p>', "").replace(
+        "<nav>", "<nav>الأحد 29 تشرين الثاني 2026 "
+    )
+    assert read_html_page(page).published == dt.date(2018, 3, 11)
+
+
 def test_html_egyptian_month_and_no_body(tmp_path):
     page = HTML.replace("الأحد، 22 نيسان 2018", "11 مارس 2018")
     assert read_html_page(page).published == dt.date(2018, 3, 11)
