@@ -36,8 +36,9 @@ def rule_range_weekdays(s: Scan, x: Match) -> list[Found] | None:
 def rule_day_of_month(s: Scan, x: Match) -> list[Found] | None:
     """«في الخامس عشر من الشهر الجاري» → the 15th of the publication month."""
     day = day_number(s.lex, x["day"])
-    if day is None or not (x["shahr"] or x["day"][-1:].isdigit()):  # type: ignore[index]
-        return []  # «المركز الرابع الأخير»: an ordinal needs «الشهر»
+    if day is None or not (x["shahr"] or x["day"].isdigit()):  # type: ignore[union-attr]
+        # «المركز الرابع الأخير», «الساعات الـ24 الماضية»: without «الشهر» only a bare number
+        return []
     if s.published is None:
         return [Found(*x.span(), unresolved("day"), x.rule)]
     month = tr.period(s.published, "month", s.lex.qualifiers[x["qual"]])  # type: ignore[index]
@@ -50,6 +51,8 @@ def rule_day_of_month(s: Scan, x: Match) -> list[Found] | None:
 def rule_period(s: Scan, x: Match) -> list[Found] | None:
     """«الأسبوع الجاري» → the Saturday–Friday week; «الشهر الماضي», «نهاية العام الحالي»."""
     if not (x["this"] or x["qual"]):
+        # «العام» alone, and «نهاية الأسبوع», «بداية العام الدراسي»: often a habit
+        # or another calendar, so an edge alone does not make a date
         return []
     unit = s.lex.period_units[x["unit"]]  # type: ignore[index]
     direction = s.lex.qualifiers[x["qual"]] if x["qual"] else 0
