@@ -223,11 +223,15 @@ def _lookup(lex: Lexicon, norm: str) -> Sense | None:
     sense = None
     if norm not in lex.not_triggers and norm[1:] not in lex.not_triggers:
         for form, verb_ok in candidates(norm):
-            if verb_ok and form in lex.verbs:
-                sense = lex.verbs[form]
+            noun = lex.nouns.get(form)
+            verb = lex.verbs.get(form) if verb_ok else None
+            # A final ه read both ways is the noun's ة: «تظاهرة» is a demonstration,
+            # not تظاهر + ه; «قتل» stays a verb.
+            if noun and (verb is None or form.endswith("ه")):
+                sense = noun
                 break
-            if form in lex.nouns:
-                sense = lex.nouns[form]
+            if verb:
+                sense = verb
                 break
     if len(lex.sense_cache) > CACHE_LIMIT:  # keep memory flat over a large corpus
         lex.sense_cache.clear()
