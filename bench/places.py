@@ -13,6 +13,7 @@ can be measured whatever state the other stages are in.
 
     .venv/bin/python bench/places.py [--articles 5000]
     .venv/bin/python bench/places.py --gold ../shared/data/gold-dev/*.jsonl [--errors]
+    .venv/bin/python bench/places.py --sample 50 --seed 2027   # mentions to judge by hand
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import argparse
 import gzip
 import itertools
 import json
+import random
 import time
 from collections import Counter
 from pathlib import Path
@@ -38,11 +40,16 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=5000, help="0 = all")
     parser.add_argument("--gold", type=Path, nargs="*", help="score on these gold files instead")
     parser.add_argument("--errors", action="store_true", help="with --gold: list the errors")
+    parser.add_argument("--sample", type=int, default=0, help="print N random mentions instead")
+    parser.add_argument("--seed", type=int, default=2027)
     args = parser.parse_args()
 
     places = stage()
     if args.gold:
         score_gold_places(places, args.gold, args.errors)
+        return
+    if args.sample:
+        print_sample(places, args.source, args.sample, args.seed)
         return
     with gzip.open(args.source, "rt", encoding="utf-8") as f:
         lines = itertools.islice(f, args.articles or None)
@@ -68,6 +75,26 @@ def main() -> None:
         f"wall; {sum(found.values()):,} places "
         f"(precision 1: {found[1]:,}, 2: {found[2]:,}, 3: {found[3]:,})"
     )
+
+
+def print_sample(places: Stage, source: Path, n: int, seed: int) -> None:
+    """N place mentions drawn at random from 60 random articles, with context, to judge."""
+    with gzip.open(source, "rt", encoding="utf-8") as f:
+        lines = f.readlines()
+    random.seed(seed)
+    found = []
+    for i in random.sample(range(len(lines)), 60):
+        doc = Doc(json.loads(lines[i]).get("content") or "")
+        for layer, value in TEXT.run(doc).items():
+            setattr(doc, layer, value)
+        for p in places.run(doc)["places"]:
+            context = doc.text[max(0, p.start - 45) : p.end + 35].replace("\n", " ")
+            found.append(
+                f"{p.text} | {p.geonameid} {p.name} {p.country} p{p.precision} || {context}"
+            )
+    random.seed(seed)
+    for line in random.sample(found, min(n, len(found))):
+        print(line)
 
 
 def score_gold_places(places: Stage, files: list[Path], errors: bool) -> None:
