@@ -283,7 +283,7 @@ def best_candidate(letters: str, weights: dict[str, float] | None = None) -> Can
     return best
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def split_clitics(word: str) -> Parts:
     """Split a word into (start, end, role) parts relative to the word.
 

@@ -71,7 +71,7 @@ def _punct_kind(char: str) -> str:
     return "symbol" if is_symbol else "punct"
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def word_analysis(word: str) -> tuple[str, str, tuple[tuple[int, int, str], ...]]:
     """(norm, key, relative segments) of one word form, memoised per form.
 
@@ -96,7 +96,7 @@ _Form = tuple[str, str, str, _Parts]
 # Analyses of the token forms seen so far, by form. A plain dict is faster than
 # lru_cache on the hot path; once full, new forms are analysed but not kept.
 _FORMS: dict[str, _Form] = {}
-MAX_FORMS = 300_000
+MAX_FORMS = 200_000  # about 0.7 KB each
 
 
 def clear_caches() -> None:
@@ -118,10 +118,14 @@ def _form(word: str) -> _Form:
         kind = _punct_kind(word)
     if kind in ("word", "latin"):
         norm, key, parts = word_analysis(word)
+        # Equal strings share one object: most norms and keys equal the word.
+        norm = word if norm == word else norm
+        key = norm if key == norm else key
         if len(parts) == 1:
             return "word", norm, key, ((0, len(word), word, "stem"),)
         return "word", norm, key, tuple([(s, e, word[s:e], role) for s, e, role in parts])
     norm = normalize_search(word)
+    norm = word if norm == word else norm
     return kind, norm, "" if kind == "punct" else norm, ((0, len(word), word, "stem"),)
 
 
