@@ -127,6 +127,7 @@ class TimeLexicon:
     cardinals: Table  # folded phrase → 1..99
     ordinals: Table  # folded phrase → 1..31
     future_markers: frozenset[str]
+    schedule_verbs: frozenset[str]  # present tense announcing an event: «يواجه ... الأحد»
     not_future: frozenset[str]
 
 
@@ -203,6 +204,7 @@ def build_lexicon(data: dict[str, Any]) -> TimeLexicon:
         cardinals=Table(cardinals),
         ordinals=Table(ordinals),
         future_markers=frozenset(map(fold_word, data["future_markers"])),
+        schedule_verbs=frozenset(map(fold_word, data["schedule_verbs"])),
         not_future=frozenset(map(fold_word, data["not_future"])),
     )
 

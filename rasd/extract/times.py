@@ -37,6 +37,7 @@ from rasd.text import tokenize
 # A clause ends at these; a weekday's tense is read inside its clause.
 _CLAUSE_END = re.compile(r"[.!?؟؛;:،,\n]")
 _CLAUSE_WORDS = 10  # at most this many words on each side
+_SINCE = re.compile(r"(?<!\w)(?:منذ|حتي)\s+(?:يوم\s+)?$")  # «منذ يوم الجمعة» looks back
 # «أن/إن/أنه/بأن»: what follows is another clause (reported speech, intention)
 _COMPLEMENTIZER = re.compile(r"(?<!\w)[بو]?ان(?:ه|ها|هم|هما|نا)?(?!\w)")
 DATELINE_CHARS = 300  # a dateline sits in the first lines of an article
@@ -47,6 +48,12 @@ _GAP = re.compile(r"\W+")
 # between a weekday and the date it is: «الأحد 22 الجاري», «الخميس، الموافق 30 يوليو»
 _EQUIVALENT = re.compile(r"\W*(?:(?:ال)?موافق\W*)?")
 _CHARS_AFTER_ANCHOR = 120  # «يومي الثلاثاء والأربعاء القادمين»: the rest after the anchor
+
+
+def _words_regex(words: frozenset[str], proclitics: str = "") -> re.Pattern[str]:
+    """Any of the folded words, as whole words (after optional proclitics)."""
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"(?<!\w){proclitics}(?:{alternatives})(?!\w)")
 
 
 def _words_forward(text: str, pos: int, n: int) -> int:
@@ -75,11 +82,8 @@ class TimeFinder:
     def __init__(self, lexicon: TimeLexicon | None = None) -> None:
         self.lex = lexicon or load_lexicon()
         self.pats: TimePatterns = compile_patterns(self.lex)
-        self._future = re.compile(
-            r"(?<!\w)(?:"
-            + "|".join(sorted(map(re.escape, self.lex.future_markers), key=len, reverse=True))
-            + r")(?!\w)"
-        )
+        self._future = _words_regex(self.lex.future_markers)
+        self._schedule = _words_regex(self.lex.schedule_verbs, proclitics="[وف]?")
 
     def find(
         self,
@@ -158,8 +162,10 @@ class TimeFinder:
         if (comp := _COMPLEMENTIZER.search(folded, end, right)) is not None:
             right = comp.start()
         right = min(right, _words_forward(folded, end, _CLAUSE_WORDS))
+        if _SINCE.search(folded, max(left, start - 8), start):
+            return False  # «منذ الجمعة»: since Friday
         window = folded[left:start] + " | " + folded[end:right]
-        if self._future.search(window):
+        if self._future.search(window) or self._schedule.search(folded, left, start):
             return True
         # verbs carrying the future proclitic سـ, as the text core segmented them
         o_left = offsets[left] if offsets else left
