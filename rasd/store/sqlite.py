@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from rasd.doc import Doc, Event, Problem
+from rasd.errors import RasdError
 from rasd.ingest.identity import fingerprint
 from rasd.store import dedup
 from rasd.store.schema import migrate
@@ -65,13 +66,23 @@ class Store:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        if not self.path.parent.is_dir():
+            raise RasdError(
+                f"no folder {self.path.parent} for the database", hint="create it first"
+            )
         # isolation_level=None: transactions are opened explicitly, one per batch.
         self.conn = sqlite3.connect(str(self.path), isolation_level=None)
         self.conn.row_factory = sqlite3.Row
-        self.conn.execute("PRAGMA journal_mode = WAL")
-        self.conn.execute("PRAGMA synchronous = NORMAL")
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        migrate(self.conn)
+        try:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            migrate(self.conn)
+        except sqlite3.DatabaseError as err:
+            self.conn.close()
+            raise RasdError(
+                f"{self.path} is not a rasd database ({err})", hint="give another --db path"
+            ) from err
 
     def close(self) -> None:
         self.conn.close()

@@ -85,6 +85,14 @@ def test_migrations_are_forward_only(tmp_path):
         Store(path)
 
 
+def test_not_a_database_is_a_clear_error(tmp_path):
+    (tmp_path / "notes.db").write_text("ملاحظات", encoding="utf-8")
+    with pytest.raises(RasdError, match="not a rasd database"):
+        Store(tmp_path / "notes.db")
+    with pytest.raises(RasdError, match="no folder"):
+        Store(tmp_path / "missing" / "x.db")
+
+
 def test_run_counts_and_problems_are_recorded(store, tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     summary = run_ingest(store, [str(SEED_PATH), str(SEED_PATH), str(tmp_path / "empty.txt")])
