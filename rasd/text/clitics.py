@@ -12,7 +12,8 @@ scored by a linear model over a few features, and the best one wins:
   built by `scripts/build_stems.py`): how often the remaining stem occurs on
   its own compared with the whole word. «وزير» stays whole because «زير» is
   rare while «وزير» is frequent; «وبلدة» splits because «بلدة» is frequent.
-  A stem ending in ت before a pronoun is also looked up with ة («مرحلته»).
+  A stem before a pronoun is also looked up as the word is written alone:
+  ت as ة («مرحلته»), ئ/ؤ as ء («أدائه»), ي/ا as ى («عليه»).
 - whether the word itself takes the article: «الوحدة» is frequent, so
   «وحدة» is a word, not و + حدة (ال precedes neither و/ب/ف nor a pronoun);
   this and a rule against bare-alef stems usually written with hamza
@@ -163,8 +164,11 @@ def _lost_hamza(letters: str, pre: tuple[str, ...], stem: str, counts: dict[str,
     head = "".join(pre)
     for hamza in "أإ":
         spelt = hamza + stem[1:]
-        if counts.get(spelt, 0) >= 5 * counts.get(stem, 0) and counts.get(letters, 0) >= counts.get(
-            head + spelt, 0
+        spelt_n = counts.get(spelt, 0)
+        if (
+            spelt_n >= 10
+            and spelt_n >= 5 * counts.get(stem, 0)
+            and counts.get(letters, 0) >= counts.get(head + spelt, 0)
         ):
             return True
     return False
@@ -214,6 +218,8 @@ def features(letters: str, cand: Candidate, counts: dict[str, int]) -> dict[str,
             stem_n = max(stem_n, counts.get(stem[:-1] + "ة", 0))
         elif last in "يا":
             stem_n = max(stem_n, counts.get(stem[:-1] + "ى", 0))
+        elif last in "ئؤ":
+            stem_n = max(stem_n, counts.get(stem[:-1] + "ء", 0))
     stem_log = math.log1p(stem_n) / 10
     gain = stem_log - math.log1p(word_n) / 10
     pattern = "pre=" + "+".join(pre)

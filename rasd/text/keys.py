@@ -102,8 +102,18 @@ def _is_participle(base: str) -> bool:
     return (len(base) == 4 and base[1] == "ا") or (len(base) >= 4 and base[0] == "م")
 
 
-def taa_marbuta(stem: str) -> str:
-    """The stem a pronoun was attached to, ت back to ه when that is the word: «مرحلت» → «مرحله»."""
+def stem_before_pronoun(stem: str) -> str:
+    """The word a pronoun was attached to, when its spelling changed: «مرحلت» → «مرحله», «ادائ» → «اداء».
+
+    ت goes back to ة (ه at the search level) and ئ/ؤ to ء, when the corpus
+    sees that form more often than the one written.
+    """
+    last = stem[-1:]
+    if last == "ت":
+        restored = stem[:-1] + "ه"
+    elif last in ("ئ", "ؤ"):
+        restored = stem[:-1] + "ء"
+    else:
+        return stem
     c = search_counts()
-    restored = stem[:-1] + "ه"
     return restored if c.get(restored, 0) > c.get(stem, 0) else stem

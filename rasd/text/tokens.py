@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from rasd.doc import Segment, Token
 from rasd.text.clitics import ARTICLE, analyse_clitics, split_clitics
-from rasd.text.keys import fold_key, taa_marbuta
+from rasd.text.keys import fold_key, stem_before_pronoun
 from rasd.text.normalize import normalize_search
 
 _AR_LETTER = (
@@ -83,8 +83,8 @@ def word_analysis(word: str) -> tuple[str, str, tuple[tuple[int, int, str], ...]
         stem = norm
     else:
         stem = normalize_search(stem)
-        if enc and stem.endswith("ت"):
-            stem = taa_marbuta(stem)
+        if enc:
+            stem = stem_before_pronoun(stem)
     definite = ARTICLE in pre or pre[-2:] == ("ل", "ل")
     return norm, fold_key(stem, definite), parts
 
