@@ -189,4 +189,11 @@ def read_gold(paths: Iterable[Path]) -> Iterator[GoldArticle]:
                 record = json.loads(line)
             except json.JSONDecodeError as err:
                 raise RasdError(f"{path}:{n}: not JSON ({err.msg})") from err
-            yield parse_article(record, f"{path.name}:{n}")
+            try:
+                article = parse_article(record, f"{path.name}:{n}")
+            except (KeyError, TypeError) as err:
+                raise RasdError(
+                    f"{path}:{n}: gold record lacks a field or has a wrong type ({err})",
+                    hint="see docs/gold-format.md for the fields of times, places and events",
+                ) from err
+            yield article

@@ -73,6 +73,17 @@ def test_missing_span_is_an_error_with_a_hint() -> None:
     assert err.value.hint
 
 
+def test_a_gold_line_without_a_field_is_an_error_naming_it(tmp_path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(
+        json.dumps({"id": "x", "text": "قتل أمس", "times": [{"text": "أمس"}]}, ensure_ascii=False)
+        + "\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RasdError, match="bad.jsonl:1"):
+        list(read_gold([bad]))
+
+
 def _oracle_times(a: GoldArticle) -> list[TimeMention]:
     return [
         TimeMention(t.start, t.end, t.text, t.start_date, t.end_date, t.granularity)
