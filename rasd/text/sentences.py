@@ -25,6 +25,7 @@ from rasd.doc import Span
 ENDERS = frozenset(".؟?!…")
 SOFT = frozenset("؛;")
 _CLOSERS = {"«": "»", "(": ")", "“": "”", "[": "]", "‹": "›"}
+_CLOSING = frozenset([*_CLOSERS.values(), '"'])
 _TITLES = frozenset({"Dr", "Mr", "Mrs", "Ms", "St", "Prof", "Jr", "vs", "etc", "No"})
 
 Tok = tuple[int, int, str]
@@ -45,7 +46,7 @@ def split_sentences(text: str, tokens: list[Tok]) -> list[Span]:
             sentences.append(_span(text, start, last_end))
             start, pending = None, False
             open_quotes.clear()
-        if pending and not (tok in ENDERS or (open_quotes and tok == open_quotes[-1])):
+        if pending and not (tok in ENDERS or tok in _CLOSING):
             sentences.append(_span(text, start, last_end))  # type: ignore[arg-type]
             start, pending = None, False
         if start is None:

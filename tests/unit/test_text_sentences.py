@@ -43,6 +43,8 @@ def test_never_inside_open_quotation() -> None:
 
 def test_runs_of_enders_stay_together() -> None:
     assert _sentences("حقاً؟! نعم... ثم") == ["حقاً؟!", "نعم...", "ثم"]
+    # A stray closing quote after the point stays with its sentence.
+    assert _sentences("قال إنه انتهى.» ثم عاد") == ["قال إنه انتهى.»", "ثم عاد"]
 
 
 def test_semicolon_is_a_soft_boundary(seed_raw: str) -> None:
