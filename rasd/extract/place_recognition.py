@@ -352,7 +352,8 @@ def _adjective(c: Candidate, tokens: Sequence[Token], before: str) -> bool:
 
 def _weak(c: Candidate, before: str, gaz: Gazetteer) -> bool:
     """A one-word name of lesser towns only that reads as an ordinary word: a common word
-    («تحت», «الكردي») or an indefinite feminine adjective («طائرات حربية»)."""
+    («تحت», «الكردي»), an indefinite feminine adjective («طائرات حربية») or a definite
+    word after a definite noun («القاعدة الصلبة»)."""
     if len(c.key) != 1:
         return False
     word = c.key[0]
@@ -360,7 +361,10 @@ def _weak(c: Candidate, before: str, gaz: Gazetteer) -> bool:
         return True
     if any(gaz.known(p) for p in c.places):
         return False
-    return not word.startswith("ال") and word.endswith("يه")
+    if word.startswith("ال"):
+        # right after a definite noun it is that noun's adjective or genitive: «القاعدة الصلبة»
+        return before.startswith("ال") and len(before) > 3 and before not in RELATIVE_BEFORE
+    return word.endswith("يه")
 
 
 def _unknown_name(
@@ -506,43 +510,46 @@ def find_local(
 
 def find_relative_country(tokens: Sequence[Token]) -> list[Candidate]:
     """«شمال البلاد», «جنوب شرقي البلاد»: a part of the article's country; «العاصمة»: its capital."""
-    found = []
-    for i, token in enumerate(tokens):
+    found: list[Candidate] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
         norm = _stripped(token.norm) if _is_word(token) else ""
+        start = _form_start(token, norm)
+        if start is None:
+            i += 1
+            continue
         if norm in DIRECTIONS and i + 1 < len(tokens):
             j = i + 1
             if _stripped(tokens[j].norm) in DIRECTIONS and j + 1 < len(tokens):
-                j += 1
+                j += 1  # «جنوب شرقي البلاد»
             if tokens[j].norm == "البلاد":
-                start = next(s for s, f in word_forms(token) if f == norm)
                 found.append(
                     Candidate(
-                        start,
-                        tokens[j].end,
-                        "",
-                        i,
-                        j,
-                        (),
-                        source="country-part",
+                        start, tokens[j].end, "", i, j, (), source="country-part",
                         part=DIRECTIONS[norm],
                     )
-                )
+                )  # fmt: skip
+                i = j
         elif norm in BARE_DIRECTIONS:
             # «مصادر في الجنوب والبقاع»: the south of the country of the place beside it
-            start = (
-                next(s for s, f in word_forms(token) if f == norm)
-                if norm != token.norm
-                else token.start
-            )
             found.append(
                 Candidate(
                     start, token.end, "", i, i, (), source="country-part",
                     part=BARE_DIRECTIONS[norm], beside=True,
                 )
             )  # fmt: skip
-        elif norm and (start := _capital_start(token)) is not None:
+        elif (start := _capital_start(token)) is not None:
             found.append(Candidate(start, token.end, "", i, i, (), source="capital"))
+        i += 1
     return found
+
+
+def _form_start(token: Token, form: str) -> int | None:
+    """Where `form` (the word or the word without its proclitics) starts in the text."""
+    if not form:
+        return None
+    return next((s for s, f in word_forms(token) if f == form), None)
 
 
 def _capital_start(token: Token) -> int | None:

@@ -187,3 +187,11 @@ def test_titles_and_teams_are_not_places(places_stage):
     places = run(text, places_stage)
     assert [p.text for p in places] == ["مدريد"]
     assert places[0].start == text.rindex("مدريد")
+
+
+def test_parts_of_the_country_do_not_overlap(places_stage):
+    text = "تقع تعز في جنوب غرب البلاد، وقتل جنود بِجَنوبِ شرقي البلاد في اليمن."
+    places = run(text, places_stage)
+    parts = [p for p in places if "البلاد" in p.text]
+    assert [p.text for p in parts] == ["جنوب غرب البلاد", "جَنوبِ شرقي البلاد"]
+    assert all(p.country == "YE" and p.precision == 3 for p in parts)
