@@ -36,6 +36,9 @@ def test_offsets_always_slice_the_original(text: str) -> None:
     for sent in sentences:
         assert text[sent.start : sent.end] == sent.text
     assert [t.start for t in tokens] == sorted(t.start for t in tokens)
+    # Sentences are ordered, disjoint and together hold every token.
+    assert all(a.end <= b.start for a, b in zip(sentences, sentences[1:], strict=False))
+    assert all(any(s.start <= t.start and t.end <= s.end for s in sentences) for t in tokens)
 
 
 @settings(max_examples=200, deadline=None)
