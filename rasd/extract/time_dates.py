@@ -161,7 +161,7 @@ def rule_hijri(s: Scan, x: Match) -> list[Found] | None:
 
 
 def rule_feast(s: Scan, x: Match) -> list[Found] | None:
-    """«أول أيام عيد الفطر» → 1 Shawwal of the nearest Hijri year."""
+    """«أول أيام عيد الفطر» → 1 Shawwal of the nearest Hijri year; «عشية عيد الأضحى» the day before."""
     if s.published is None:
         return [Found(*x.span(), unresolved("day"), x.rule)]
     month, day = s.lex.feasts[x["feast"]]  # type: ignore[index]
@@ -169,6 +169,8 @@ def rule_feast(s: Scan, x: Match) -> list[Found] | None:
     if first is None:
         return []
     nth = ("اول", "ثاني", "ثالث", "رابع").index(x["nth"]) if x["nth"] else 0
+    if x["eve"]:
+        nth = -1
     return [Found(*x.span(), tr.day(first + dt.timedelta(days=nth)), x.rule)]
 
 

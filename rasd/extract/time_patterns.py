@@ -72,7 +72,10 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:" + _YEAR_SEP + r"(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?:(?:{QUAL})\s+)?"
         r"(?P<year>1[34]\d\d)(?:\s*ه(?:جري|جريه)?(?!\w))?|\s+(?P<qual>{QUAL}))?",
     ),
-    ("feast", r"(?:(?P<nth>اول|ثاني|ثالث|رابع)\s+ايام\s+)?(?P<feast>{FEAST})"),
+    (
+        "feast",
+        r"(?:(?P<nth>اول|ثاني|ثالث|رابع)\s+ايام\s+|(?P<eve>عشيه|ليله)\s+)?(?P<feast>{FEAST})",
+    ),
     # «الخامس عشر من الشهر الجاري», and in Gulf papers just «22 الجاري»
     (
         "day_of_month",

@@ -114,6 +114,8 @@ def test_impossible_and_absurd_dates_are_rejected(run: Pipeline) -> None:
 def test_feast_and_hijri_month(run: Pipeline) -> None:
     found = resolve(run, "تتعرض لقصف شديد منذ أول أيام عيد الفطر", D("2015-07-22"))
     assert found == {"أول أيام عيد الفطر": day("2015-07-17")}
+    found = resolve(run, "عاد المسافرون عشية عيد الأضحى", D("2015-09-20"))
+    assert found == {"عشية عيد الأضحى": day("2015-09-22")}
     found = resolve(run, "وصلوا خلال شهر رمضان", D("2015-07-22"))
     assert found["شهر رمضان"] == (D("2015-06-18"), D("2015-07-16"), "month")
     found = resolve(run, "وقد كنت في رمضان استمع إلى أحد النخب", D("2015-07-22"))
