@@ -83,7 +83,13 @@ def _read_stream(
         yield Problem(path, "unsupported", str(err))
         return
     sha = bytes_hash(data)
-    if kind == "json-array":
+    if kind == "text" and text.lstrip()[:1] == "{":
+        # JSON Lines in UTF-16: only visible once decoded.
+        lines = ((n, line.encode("utf-8")) for n, line in enumerate(text.split("\n"), 1))
+        for item in read_records(lines, path, mapping, cleaner):
+            yield _finish(item, path, None)
+        return
+    if kind == "json-array" or (kind == "text" and text.lstrip()[:1] == "["):
         try:
             record = json.loads(text)
         except json.JSONDecodeError as err:

@@ -19,6 +19,7 @@ from typing import Any
 from rasd.doc import Doc, Problem
 from rasd.ingest.boilerplate import Boilerplate
 from rasd.ingest.dates import check_date, parse_date
+from rasd.ingest.decode import DecodeError, decode_bytes
 from rasd.text import normalize_display
 
 # Doc field → record fields tried in order.
@@ -51,10 +52,13 @@ def read_records(
             continue
         try:
             line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError as err:
-            message = f"line {number}: not UTF-8 ({err.reason})"
-            yield Problem(path, "encoding", message, position=f"line {number}")
-            continue
+        except UnicodeDecodeError:
+            try:  # a dump written in Windows-1256 or ISO-8859-6
+                line, _ = decode_bytes(raw)
+            except DecodeError as err:
+                message = f"line {number}: {err}"
+                yield Problem(path, "encoding", message, position=f"line {number}")
+                continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:

@@ -198,6 +198,17 @@ def test_jsonl_mapping_bad_lines_and_truncation(tmp_path):
     }
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1256"])
+def test_jsonl_in_other_encodings(tmp_path, encoding):
+    lines = [json.loads(line) for line in _snn_lines(2)]
+    text = "\n".join(json.dumps(r, ensure_ascii=False) for r in lines)
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(text.encode(encoding, errors="ignore"))
+    docs = _docs(read_sources([str(path)]))
+    assert [d.id for d in docs] == [r["id"] for r in lines]
+    assert docs[0].headline == lines[0]["title"]
+
+
 def test_json_array_gz_directory_and_glob(tmp_path):
     records = [json.loads(line) for line in _snn_lines(3)]
     (tmp_path / "sub" / ".hidden").mkdir(parents=True)
