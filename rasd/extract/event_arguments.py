@@ -34,6 +34,11 @@ AGENT_MARKERS = _norms(
 )
 # Words after which the next actor is the target.
 TARGET_MARKERS = _norms("على", "ضد", "لمواقع", "مواقع", "استهدف", "استهدفت", "بحق", "ضدها", "تجاه")
+LED_BY = _norms("بقيادة", "بزعامة", "برئاسة")
+AFFILIATED = _norms(
+    "تابعون", "تابعين", "تابع", "تابعة", "التابع", "التابعة", "التابعين", "موالون", "موالين",
+    "الموالية", "الموالي", "الموالين", "ينتمون", "المنتمين",
+)  # fmt: skip
 DEFECT_FROM = _norms("عن", "صفوف", "بصفوف")
 PASSIVE_AUX = _norms("تم", "يتم", "سيتم", "جرى", "يجري", "تعرض", "تعرضت", "يتعرض", "تتعرض")
 CLAUSE_BREAKS = frozenset("،,:;؛.")
@@ -63,6 +68,7 @@ def actor_and_target(
 
     «إن تنظيم داعش منع خروج عائلات فلسطينية» → (Islamic State, civilians).
     """
+    actors = _heads_of_phrases(tokens, actors)
     if not actors:
         return None, None
     trig_start, trig_end = trigger.start, trigger.end
@@ -108,6 +114,23 @@ def actor_and_target(
     if actor is not None and target is not None and actor.actor == target.actor:
         target = None
     return _arg(actor), _arg(target)
+
+
+def _heads_of_phrases(
+    tokens: Sequence[Token], actors: Sequence[ActorMention]
+) -> list[ActorMention]:
+    """One actor per noun phrase: «قوات التحالف بقيادة الولايات المتحدة» is the coalition;
+    «مسلحون تابعون لجماعة الحوثي» are the Houthis."""
+    kept: list[ActorMention] = []
+    for mention in actors:
+        idx = _token_index(tokens, mention.start)
+        word = tokens[idx - 1].norm if idx else ""
+        if word in LED_BY:
+            continue  # a modifier of the actor before it
+        if word in AFFILIATED and kept:
+            kept.pop()  # the affiliation names who the generic actor before it is
+        kept.append(mention)
+    return kept
 
 
 def _arg(mention: ActorMention | None) -> Argument | None:

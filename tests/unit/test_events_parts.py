@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from rasd.doc import Argument, Event, PlaceMention, Span
+from rasd.doc import ActorMention, Argument, Event, PlaceMention, Span
 from rasd.extract import attribution, casualties, event_arguments, modality, salience
 from rasd.extract.merging import Mention, merge_mentions
 from rasd.extract.ontology import load_ontology
@@ -213,3 +213,43 @@ def test_unit_counted_civilians_are_the_target(text: str, victims: str | None) -
     tokens, _ = analyze(text)
     found = casualties.find_civilian_victims(tokens)
     assert (text[found[0] : found[1]] if found else None) == victims
+
+
+def _actor(text: str, words: str, name: str) -> ActorMention:
+    start = text.index(words)
+    return ActorMention(start, start + len(words), words, name, "group")
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (
+            "نفذت قوات التحالف الدولي بقيادة الولايات المتحدة 19 غارة استهدفت مواقع لتنظيم داعش",
+            [
+                ("قوات التحالف الدولي", "US-led coalition"),
+                ("الولايات المتحدة", "United States"),
+                ("تنظيم داعش", "Islamic State"),
+            ],
+            ("US-led coalition", "Islamic State"),
+        ),
+        (
+            "اختطف مسلحون تابعون لجماعة الحوثي في صنعاء 10 من قياديي حزب الإصلاح",
+            [
+                ("مسلحون", "armed opposition"),
+                ("جماعة الحوثي", "Houthis"),
+                ("حزب الإصلاح", "Al-Islah"),
+            ],
+            ("Houthis", "Al-Islah"),
+        ),
+        (
+            "إن تنظيم داعش منع خروج عائلات فلسطينية من مناطق بجنوب دمشق",
+            [("تنظيم داعش", "Islamic State"), ("عائلات", "civilians")],
+            ("Islamic State", "civilians"),
+        ),
+    ],
+)
+def test_unit_actor_and_target_of_a_trigger(lexicon, text: str, mentions, expected) -> None:
+    tokens, trigger = first_trigger(lexicon, text)
+    actors = [_actor(text, words, name) for words, name in mentions]
+    actor, target = event_arguments.actor_and_target(tokens, trigger, actors)
+    assert (actor and actor.name, target and target.name) == expected
