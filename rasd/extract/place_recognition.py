@@ -515,7 +515,8 @@ def find_relative_country(tokens: Sequence[Token]) -> list[Candidate]:
     while i < len(tokens):
         token = tokens[i]
         norm = _stripped(token.norm) if _is_word(token) else ""
-        start = _form_start(token, norm)
+        wanted = norm in DIRECTIONS or norm in BARE_DIRECTIONS or norm.endswith("العاصمه")
+        start = _form_start(token, norm) if wanted else None
         if start is None:
             i += 1
             continue
