@@ -2,10 +2,12 @@
 
 Requires tokens, sentences, times, places, actors and entities; provides
 `doc.events` (`rasd.doc.Event`). Per sentence: find triggers (triggers.py),
-then for each trigger its actor and target, place(s) and date
-(event_arguments.py), its source (attribution.py), its modality (modality.py)
-and casualty counts (casualties.py); one mention per trigger and place. The
-mentions of one article are then merged into happenings (merging.py).
+keep those that report a happening rather than name one (salience.py), then
+for each its actor and target, place(s) and date (event_arguments.py), its
+source (attribution.py), its modality (modality.py) and casualty counts
+(casualties.py); one mention per trigger and place. The mentions of one
+article are then merged into happenings (merging.py). Entities are required
+so that the actor stage before it has run on them; they are not read here.
 
 «وبحسب المصادر، فقد أغلق التنظيم الطريق بين الحجر الأسود والقدم» →
 Event(COERCE/restrict, actor Islamic State, place الحجر الأسود, attribution «المصادر»).
@@ -186,8 +188,8 @@ class _SentenceContext:
                 event.killed, event.injured = self.killed, self.injured
                 self.counted = self.killed is not None or self.injured is not None
             if trigger.type == "ASSAULT" and event.target is None and self.victims:
-                start, end = self.victims
-                event.target = Argument("civilians", start, end, self.doc.text[start:end])
+                v_start, v_end = self.victims
+                event.target = Argument("civilians", v_start, v_end, self.doc.text[v_start:v_end])
             out.append(Mention(event, explicit, sentence_index))
         return out
 
