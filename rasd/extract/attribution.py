@@ -36,7 +36,6 @@ REPORTING_VERBS = (
     "نشر",
     "اعتبر/عتبر",
     "زعم",
-    "أكدت/-",
 )
 _REPORTING_FORMS = frozenset().union(*(verb_forms(v) for v in REPORTING_VERBS))
 # Verbs whose missing subject means "the same source as before".
