@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -222,7 +223,9 @@ def export_events(
         raise RasdError(f"events cannot be exported as {fmt!r}", hint="use " + ", ".join(FORMATS))
     if not settings.db.exists():
         raise RasdError(f"no database at {settings.db}", hint="run `rasd ingest PATH` first")
-    ontology = load_ontology()
+    # The user's own types and ACLED mappings: RASD_ONTOLOGY=mine.yaml[:more.yaml]
+    extra = [Path(p) for p in os.environ.get("RASD_ONTOLOGY", "").split(os.pathsep) if p]
+    ontology = load_ontology(extra)
     filters = _event_filters(None, None, None, since, until, None, outlet)
     with Store(settings.db) as store:
         rows = store.iter_events(**filters)

@@ -253,3 +253,17 @@ def test_unit_actor_and_target_of_a_trigger(lexicon, text: str, mentions, expect
     actors = [_actor(text, words, name) for words, name in mentions]
     actor, target = event_arguments.actor_and_target(tokens, trigger, actors)
     assert (actor and actor.name, target and target.name) == expected
+
+
+def test_unit_user_ontology_adds_a_type_and_keeps_the_bundled_ones(tmp_path) -> None:
+    mine = tmp_path / "ontology.yaml"
+    mine.write_text(
+        "types:\n  CYBER:\n    acled: [Strategic developments, Other]\n"
+        "    modes: {ddos: {acled: [Strategic developments, Disrupted weapons use]}}\n",
+        encoding="utf-8",
+    )
+    ontology = load_ontology([mine])
+    assert ontology.acled("CYBER", "ddos") == ("Strategic developments", "Disrupted weapons use")
+    assert ontology.acled("CYBER", None) == ("Strategic developments", "Other")
+    assert ontology.acled("ASSAULT", "aerial") == ("Explosions/Remote violence", "Air/drone strike")
+    assert len(ontology.modes) == 18  # 16 PLOVER types, DEFECT and the user's CYBER
