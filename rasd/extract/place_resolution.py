@@ -106,12 +106,20 @@ def _score(
     return score
 
 
-def _supported(place: Place, gaz: Gazetteer, focus: str | None, anchors: Sequence[Place]) -> bool:
-    """A lesser place named bare must be in the focus country or near another place of the
-    article: «ودان» (a Libyan town, and "and condemned") in an article on Istanbul is a word."""
-    if gaz.known(place) or place.country == focus:
+def _supported(
+    place: Place, gaz: Gazetteer, focus: str | None, anchors: Sequence[Place], vouched: bool
+) -> bool:
+    """A lesser place named bare must be near another place the article names (or, when
+    it names none, in its focus country): «ودان» (a Libyan town, and "and condemned") in
+    an article on Istanbul is a word; «حصيبة» near Ramadi is not the one on the border."""
+    if gaz.known(place):
         return True
-    return any(a is not place and distance_km(place, a) < _SUPPORT_KM for a in anchors)
+    others = [a for a in anchors if a is not place and a.kind != "region"]
+    near = any(_contains(a, place) or distance_km(place, a) < _SUPPORT_KM for a in others)
+    if vouched or not others:
+        # a trigger noun says it is a place: its country may be enough
+        return near or place.country == focus
+    return near
 
 
 def _mention(c: Candidate, place: Place, precision: int, source: str) -> PlaceMention:
@@ -172,7 +180,7 @@ def resolve_places(
             if p.kind in ("admin1", "country")
         ]
         best = max(options[n], key=lambda p: _score(p, focus, anchors, stated))
-        if c.source != "gazetteer" or _supported(best, gaz, focus, anchors):
+        if c.source != "gazetteer" or _supported(best, gaz, focus, anchors, c.vouched):
             resolved[n] = (best, _precision(c, best))
         elif c.vouched:
             unsupported[n] = best  # a place, but maybe not this one: its container first
