@@ -195,3 +195,10 @@ def test_parts_of_the_country_do_not_overlap(places_stage):
     parts = [p for p in places if "البلاد" in p.text]
     assert [p.text for p in parts] == ["جنوب غرب البلاد", "جَنوبِ شرقي البلاد"]
     assert all(p.country == "YE" and p.precision == 3 for p in parts)
+
+
+def test_dual_trigger_covers_both_governorates(places_stage):
+    text = "شهدت محافظتا إدلب وحلب في شمال سوريا مجزرتين."
+    places = run(text, places_stage)
+    assert at(places, text, "إدلب").geonameid == IDLIB_GOV
+    assert at(places, text, "حلب").geonameid == ALEPPO_GOV
