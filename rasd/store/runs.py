@@ -88,6 +88,10 @@ def run_ingest(
             if published and item.published is None:
                 item.published = published(item) if callable(published) else published
             if pipeline is not None:
+                if store.contains(item.text):
+                    # Already stored: skip the costly extraction (a re-run after Ctrl-C).
+                    summary.duplicates += 1
+                    continue
                 item = _extract(pipeline, item, summary, problems)
             docs.append(item)
             if len(docs) >= batch_size:

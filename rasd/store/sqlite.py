@@ -144,14 +144,24 @@ class Store:
         conn.execute("COMMIT")
         return outcomes
 
+    def contains(self, text: str) -> bool:
+        """True when this text (up to spelling noise) is stored, as news or as a near copy."""
+        key = fingerprint(text).content_hash
+        return self._known(key)
+
+    def _known(self, key: str) -> bool:
+        return bool(
+            self.conn.execute(
+                "SELECT 1 FROM articles WHERE content_hash = ? UNION ALL "
+                "SELECT 1 FROM duplicates WHERE content_hash = ?",
+                (key, key),
+            ).fetchone()
+        )
+
     def _add(self, doc: Doc, run_id: int | None) -> str:
         conn = self.conn
         key, keys, key_hashes = fingerprint(doc.text)
-        if conn.execute(
-            "SELECT 1 FROM articles WHERE content_hash = ? UNION ALL "
-            "SELECT 1 FROM duplicates WHERE content_hash = ?",
-            (key, key),
-        ).fetchone():
+        if self._known(key):
             return "duplicate"
         sig = dedup.signature(key_hashes)
         bands = dedup.band_keys(sig) if sig is not None else []

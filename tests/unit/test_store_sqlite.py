@@ -102,6 +102,29 @@ def test_run_counts_and_problems_are_recorded(store, tmp_path):
     assert problem["path"].endswith("empty.txt") and problem["code"] == "empty"
 
 
+def test_rerun_skips_extraction_of_stored_articles(store):
+    calls = []
+
+    def pipeline(doc: Doc) -> Doc:
+        calls.append(doc.id)
+        doc.tokens, doc.events = [], []
+        return doc
+
+    assert run_ingest(store, [str(SEED_PATH)], pipeline).stored == 1
+    again = run_ingest(store, [str(SEED_PATH)], pipeline)
+    assert (again.stored, again.duplicates, len(calls)) == (0, 1, 1)
+    assert store.article(1)["layers"]["events"] == []
+
+
+def test_failing_stage_is_a_problem_and_the_article_is_kept(store):
+    def pipeline(doc: Doc) -> Doc:
+        raise ValueError("bug in a stage")
+
+    summary = run_ingest(store, [str(SEED_PATH)], pipeline)
+    assert summary.stored == 1 and dict(summary.problems) == {"stage-failed": 1}
+    assert store.article(1)["layers"] is None
+
+
 def test_reference_date_for_undated_docs(store):
     summary = run_ingest(store, [str(SEED_PATH)], published=dt.date(2018, 3, 11))
     assert summary.stored == 1
