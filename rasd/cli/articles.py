@@ -122,7 +122,7 @@ def ingest(
         from rasd.pipeline import default_pipeline
 
         pipeline = default_pipeline(actors or [], places or [])
-    with _store() as store, _progress() as update:
+    with _store() as store, _Progress() as update:
         try:
             summary = run_ingest(
                 store, sources, pipeline, reference, field_map, batch_size, progress=update
@@ -151,7 +151,7 @@ def _parse_map(pairs: list[str]) -> dict[str, str] | None:
     return mapping or None
 
 
-class _progress:
+class _Progress:
     """A live counter on stderr while ingesting (silent with --quiet)."""
 
     def __enter__(self) -> Callable[[RunSummary], None]:
