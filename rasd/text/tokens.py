@@ -94,9 +94,9 @@ _Parts = tuple[tuple[int, int, str, str], ...]
 
 _Form = tuple[str, str, str, _Parts]
 # Analyses of the token forms seen so far, by form. A plain dict is faster than
-# lru_cache on the hot path; once full, new forms are analysed but not kept.
+# lru_cache on the hot path; when full it is emptied rather than evicting one by one.
 _FORMS: dict[str, _Form] = {}
-MAX_FORMS = 200_000  # about 0.7 KB each
+MAX_FORMS = 250_000  # about 0.7 KB each
 
 
 def clear_caches() -> None:
@@ -166,8 +166,9 @@ def _tokenize(text: str) -> list[Token]:
         form = forms_get(word)
         if form is None:
             form = _form(word)
-            if len(forms) < MAX_FORMS:
-                forms[word] = form
+            if len(forms) >= MAX_FORMS:
+                forms.clear()  # start afresh: the frequent forms come straight back
+            forms[word] = form
         kind, norm, key, parts = form
         if len(parts) == 1:  # most tokens: one stem segment, the token itself
             seg = new(seg_cls)
