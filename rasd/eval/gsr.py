@@ -79,11 +79,12 @@ class DetectionScore:
 
 
 def detected_types(doc: Doc) -> set[str]:
-    """Event types a processed sentence reports as having happened (asserted or uncertain).
+    """Event types a processed sentence reports as fact (modality asserted).
 
-    Planned and negated mentions do not count: the GSR asks whether an event took place.
+    Planned, negated and rumoured («أنباء عن»، «إذا») mentions do not count: the GSR
+    asks whether the sentence reports that an event took place.
     """
-    return {e.type for e in doc.events or [] if e.modality in ("asserted", "uncertain")}
+    return {e.type for e in doc.events or [] if e.modality == "asserted"}
 
 
 def score_gsr(
