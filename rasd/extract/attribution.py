@@ -39,6 +39,7 @@ REPORTING_VERBS = (
 )
 _REPORTING_FORMS = frozenset().union(*(verb_forms(v) for v in REPORTING_VERBS))
 # Verbs whose missing subject means "the same source as before".
+_RELAYING = frozenset(verb_forms("نقل"))
 _CONTINUING = frozenset(verb_forms("أضاف/ضيف")) | frozenset(verb_forms("تابع"))
 # «بحسب»، «حسب»، «وفقا لـ»، «نقلا عن»، «استنادا إلى»، «طبقا لـ»
 _PREPOSITIONAL = frozenset(
@@ -88,10 +89,14 @@ _STOP = frozenset(
         "قبل",
         "التي",
         "الذي",
+        "قوله",
+        "قولها",
+        "قولهم",
     )
 )
 _NOT_SOURCES = frozenset(normalize_search(w) for w in ("أنباء", "الأنباء", "البيان", "المصدر"))
 MAX_SOURCE_TOKENS = 8
+_OPENING_QUOTES = frozenset('«"“(')
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +122,7 @@ def find_sources(text: str, tokens: Sequence[Token], times: Sequence[TimeMention
             first = i + 1
             # «وفقاً لـ»، «نقلاً عن»: skip the preposition token if it stands alone.
             if (
-                bare in ("نقلا", "وفقا", "استنادا", "طبقا")
+                {bare, token.norm} & {"نقلا", "وفقا", "استنادا", "طبقا"}
                 and first < len(tokens)
                 and tokens[first].norm in ("ل", "لـ", "عن", "الي")
             ):
@@ -127,11 +132,21 @@ def find_sources(text: str, tokens: Sequence[Token], times: Sequence[TimeMention
                 sources.append(Source(span, tokens[0].start))
         elif bare in _REPORTING_FORMS or token.norm in _REPORTING_FORMS:
             span = _phrase(text, tokens, i + 1, in_time)
+            if span is not None and (bare in _RELAYING or token.norm in _RELAYING):
+                # «نقلت وكالة رويترز عن مصادر أمنية»: the agency relays; the sources speak.
+                span = _relayed(text, tokens, span, in_time) or span
             if span is None and (bare in _CONTINUING or token.norm in _CONTINUING):
                 sources.append(Source(None, token.end))
             elif span is not None:
                 sources.append(Source(span, span.end))
     return sources
+
+
+def _relayed(text: str, tokens: Sequence[Token], relay: Span, in_time: list[bool]) -> Span | None:
+    after = next((k for k, t in enumerate(tokens) if t.start >= relay.end), None)
+    if after is None or tokens[after].norm != normalize_search("عن"):
+        return None
+    return _phrase(text, tokens, after + 1, in_time)
 
 
 def _strip_conj(norm: str) -> str:
@@ -149,6 +164,8 @@ def _time_token_mask(tokens: Sequence[Token], times: Sequence[TimeMention]) -> l
 
 def _phrase(text: str, tokens: Sequence[Token], first: int, in_time: list[bool]) -> Span | None:
     """The noun phrase starting at tokens[first], up to a stop word or punctuation."""
+    while first < len(tokens) and tokens[first].text in _OPENING_QUOTES:
+        first += 1  # «وفقاً لـ«المرصد»»
     last = None
     for k in range(first, min(first + MAX_SOURCE_TOKENS, len(tokens))):
         token = tokens[k]
