@@ -14,8 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from rasd.extract.entities import MODEL, NerModel
+from rasd.extract.entities import MODEL, NerModel, propagate_labels
 from rasd.extract.ner_data import LABELS, Sentence, align, read_conll, word_labels
+
+DOC_SENTENCES = 20
 
 
 @dataclass(frozen=True)
@@ -71,9 +73,21 @@ def score(pairs: Iterable[tuple[Sequence[str], Sequence[str]]]) -> dict[str, Sco
 def predict(
     model: NerModel, sentences: Iterable[Sentence]
 ) -> Iterable[tuple[list[str], list[str]]]:
-    """(gold, predicted) labels per corpus sentence."""
-    for sent in sentences:
-        yield sent.gold, word_labels(sent, model.tag(sent.tokens))
+    """(gold, predicted) labels per corpus sentence.
+
+    The corpus has no article boundaries, so runs of DOC_SENTENCES sentences
+    stand in for the documents within which the stage propagates labels.
+    """
+    batch: list[Sentence] = []
+    for sent in [*sentences, None]:
+        if sent is not None:
+            batch.append(sent)
+        if batch and (sent is None or len(batch) == DOC_SENTENCES):
+            tokens = [s.tokens for s in batch]
+            labels = propagate_labels(tokens, [model.tag(t) for t in tokens])
+            for s, lab in zip(batch, labels, strict=True):
+                yield s.gold, word_labels(s, lab)
+            batch = []
 
 
 def evaluate_ner(gold: Path, model: Path = MODEL) -> dict[str, Score]:

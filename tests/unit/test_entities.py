@@ -6,7 +6,7 @@ import pytest
 
 from rasd.doc import Doc
 from rasd.extract import entities
-from rasd.extract.entities import MODEL
+from rasd.extract.entities import MODEL, propagate_labels
 from rasd.extract.ner_features import entity_start
 from rasd.text import analyze, tokenize
 
@@ -67,3 +67,13 @@ def test_people_places_and_organisations_in_a_news_sentence(stage):
 def test_no_entities_in_text_without_names(stage):
     assert run(stage, "وكان الجو بارداً جداً في ذلك اليوم، ثم عاد الجميع إلى بيوتهم.") == []
     assert run(stage, "") == []
+
+
+def test_labels_propagate_within_a_document():
+    sentences = [tokenize("قال سيرغي لافروف إن موسكو ترفض"), tokenize("وأضاف لافروف أن موسكو")]
+    labels = [["O", "B-PERS", "I-PERS", "O", "B-LOC", "O"], ["O", "O", "O", "O"]]
+    assert propagate_labels(sentences, labels)[1] == ["O", "B-PERS", "O", "B-LOC"]
+    # Words the model never tagged stay untagged; tagged ones are not overwritten.
+    assert propagate_labels([sentences[1]], [["O", "B-ORG", "O", "O"]]) == [
+        ["O", "B-ORG", "O", "O"]
+    ]
