@@ -67,6 +67,9 @@ def arabic_names(names: list[str]) -> list[str]:
         name = name.strip()
         if ARABIC_NAME.match(name) and not UYGHUR.search(name) and len(name.replace(" ", "")) >= 2:
             seen[name] = None
+    for name in list(seen):
+        if name.startswith("البو "):
+            seen["البو" + name[5:]] = None  # «البو كمال» is mostly written «البوكمال»
     keys = {name_key(n) for n in seen}
     return [n for n in seen if ("ال" + name_key(n)[0], *name_key(n)[1:]) not in keys]
 
