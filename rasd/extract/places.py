@@ -18,7 +18,6 @@ from pathlib import Path
 from rasd.doc import Doc, PlaceMention
 from rasd.extract.gazetteer import Gazetteer, load_gazetteer
 from rasd.extract.place_recognition import (
-    Candidate,
     annotate,
     entity_spans,
     find_local,
@@ -66,6 +65,3 @@ def stage(extra_files: Sequence[Path] = ()) -> Stage:
         return {"places": extract_places(doc, gaz)}
 
     return Stage("places", frozenset({"tokens"}), frozenset({"places"}), run)
-
-
-__all__ = ["Candidate", "extract_places", "stage"]
