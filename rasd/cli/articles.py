@@ -102,7 +102,8 @@ def ingest(
 ) -> None:
     """Read articles into the database: clean text, metadata, duplicates, search index, events.
 
-    Exit status: 0 all read, 1 something was skipped (listed with reasons), 130 interrupted.
+    Exit status: 0 all read cleanly; 1 problems were recorded (input skipped, or a bad
+    date left empty; listed with reasons); 130 interrupted.
     """
     from rasd.store import run_ingest
 
@@ -173,7 +174,7 @@ class _Progress:
                 self.task,
                 description=f"read {summary.read:,}  stored {summary.stored:,}  "
                 f"duplicates {summary.duplicates + summary.near_duplicates:,}  "
-                f"skipped {sum(summary.problems.values()):,}",
+                f"problems {sum(summary.problems.values()):,}",
             )
 
     def __exit__(self, *exc: object) -> None:
@@ -196,7 +197,7 @@ def _report(summary: RunSummary, as_json: bool) -> None:
     console.print(
         f"read {summary.read:,} articles: stored {summary.stored:,}, "
         f"duplicates {summary.duplicates:,}, near-duplicates {summary.near_duplicates:,}, "
-        f"skipped {sum(summary.problems.values()):,}  [dim](run {summary.run_id}, {settings.db})[/dim]",
+        f"problems {sum(summary.problems.values()):,}  [dim](run {summary.run_id}, {settings.db})[/dim]",
         soft_wrap=True,
     )
     for code, count in summary.problems.most_common():
