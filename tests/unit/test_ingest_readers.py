@@ -198,6 +198,21 @@ def test_jsonl_mapping_bad_lines_and_truncation(tmp_path):
     }
 
 
+def test_jsonl_lines_longer_than_the_sniffed_head(tmp_path, seed_raw):
+    long_text = (seed_raw.split("| الوطن", 1)[1].strip() + "\n") * 40  # ~150 KB, beyond 64 KB
+    records = [
+        {"id": "a", "text": "خبر قصير عن حلب."},
+        {"id": "b", "text": long_text},
+        {"id": "c", "text": "خبر أخير."},
+    ]
+    path = tmp_path / "long.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        f.write("\n".join(json.dumps(r, ensure_ascii=False) for r in records))
+    docs = _docs(read_sources([str(path)]))
+    assert [d.id for d in docs] == ["a", "b", "c"]
+    assert docs[1].text.count("بدأ مسلحون من تنظيم داعش") == 40
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "cp1256"])
 def test_jsonl_in_other_encodings(tmp_path, encoding):
     lines = [json.loads(line) for line in _snn_lines(2)]
