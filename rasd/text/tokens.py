@@ -93,15 +93,18 @@ _Parts = tuple[tuple[int, int, str, str], ...]
 
 
 _Form = tuple[str, str, str, _Parts]
-# Analyses of the token forms seen so far, by form. A plain dict is faster than
-# lru_cache on the hot path; when full it is emptied rather than evicting one by one.
-_FORMS: dict[str, _Form] = {}
-MAX_FORMS = 250_000  # about 0.7 KB each
+# Analyses of token forms, by form, in two generations: plain dicts are faster
+# than lru_cache on the hot path. New forms go to the young one; when it is
+# full it becomes the old one (the previous old one is dropped), and forms
+# found in the old one move back to the young one, so frequent forms stay.
+_FORMS: list[dict[str, _Form]] = [{}, {}]
+MAX_FORMS = 150_000  # per generation; about 0.7 KB each
 
 
 def clear_caches() -> None:
     """Forget every memoised analysis (benchmarks start from empty caches)."""
-    _FORMS.clear()
+    _FORMS[0] = {}
+    _FORMS[1] = {}
     word_analysis.cache_clear()
     split_clitics.cache_clear()
 
@@ -156,19 +159,22 @@ def _tokenize(text: str) -> list[Token]:
     t_start, t_end, t_text, t_kind, t_norm, t_key, t_segs = _TOK
     s_start, s_end, s_text, s_role = _SEG
     new, seg_cls, tok_cls = _new, Segment, Token
-    forms, forms_get = _FORMS, _FORMS.get
+    young = _FORMS[0]
+    young_get = young.get
     tokens: list[Token] = []
     append = tokens.append
     end = 0
     for space, word in _SCAN_RE.findall(text):
         start = end + len(space)
         end = start + len(word)
-        form = forms_get(word)
+        form = young_get(word)
         if form is None:
-            form = _form(word)
-            if len(forms) >= MAX_FORMS:
-                forms.clear()  # start afresh: the frequent forms come straight back
-            forms[word] = form
+            form = _FORMS[1].get(word) or _form(word)
+            if len(young) >= MAX_FORMS:
+                _FORMS[1] = young
+                young = _FORMS[0] = {}
+                young_get = young.get
+            young[word] = form
         kind, norm, key, parts = form
         if len(parts) == 1:  # most tokens: one stem segment, the token itself
             seg = new(seg_cls)

@@ -62,3 +62,14 @@ def test_symbols_keep_a_key_punctuation_does_not() -> None:
         ("،", "punct", ""),
         ("؟", "punct", ""),
     ]
+
+
+def test_small_form_memo_gives_the_same_tokens(seed_raw: str, monkeypatch) -> None:
+    from rasd.text import tokens as tokens_module
+
+    expected = tokenize(seed_raw)
+    tokens_module.clear_caches()
+    monkeypatch.setattr(tokens_module, "MAX_FORMS", 3)
+    assert tokenize(seed_raw) == expected
+    assert len(tokens_module._FORMS[0]) <= 3 and len(tokens_module._FORMS[1]) <= 3
+    tokens_module.clear_caches()
