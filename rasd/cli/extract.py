@@ -73,6 +73,7 @@ def extract(
 ) -> None:
     """Print one JSON object per document: entities, times, places, actors and events."""
     from rasd.doc import Doc, Problem
+    from rasd.extract.times import find_publication_date
     from rasd.ingest import read_sources
 
     reference = _parse_date(published)
@@ -85,7 +86,9 @@ def extract(
             continue
         doc: Doc = item
         if doc.published is None:
-            doc.published = reference
+            # the input's own date first, then a dateline in the article, then
+            # --published; the times stage reads a dateline the same way
+            doc.published = find_publication_date(doc.text) or reference
         try:
             doc = pipeline(doc)
         except Exception as err:  # one document's failure must not end the batch

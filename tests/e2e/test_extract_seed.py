@@ -114,3 +114,24 @@ def test_e2e_extract_reads_jsonl_from_stdin() -> None:
     assert doc["id"] == "x1"
     (event,) = [e for e in doc["events"] if e["type"] == "ASSAULT"]
     assert event["killed"] == 12 and event["start_date"] == "2015-07-21"
+
+
+def _extract_jsonl(row: dict, *options: str) -> dict:
+    line = json.dumps(row, ensure_ascii=False)
+    result = CliRunner().invoke(app, ["extract", "-", *options], input=line + "\n")
+    assert result.exit_code == 0, result.output
+    return json.loads([x for x in result.stdout.splitlines() if x.startswith("{")][0])
+
+
+def test_e2e_extract_published_from_input_then_dateline_then_option() -> None:
+    body = "دمشق - 22 نيسان 2018\nقصفت طائرات النظام مدينة حلب أمس."
+    dated = _extract_jsonl({"text": body, "published": "2018-05-01"}, "--published", "2019-01-01")
+    assert dated["published"] == "2018-05-01"
+    from_dateline = _extract_jsonl({"text": body}, "--published", "2019-01-01")
+    assert from_dateline["published"] == "2018-04-22"
+    (event,) = [e for e in from_dateline["events"] if e["type"] == "ASSAULT"]
+    assert event["start_date"] == "2018-04-21"
+    undated = _extract_jsonl(
+        {"text": "قصفت طائرات النظام مدينة حلب أمس."}, "--published", "2019-01-01"
+    )
+    assert undated["published"] == "2019-01-01"
