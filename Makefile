@@ -27,6 +27,7 @@ test: $(BIN)/rasd
 
 bench: $(BIN)/rasd
 	$(BIN)/python bench/text.py
+	$(BIN)/python bench/places.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) *.egg-info
