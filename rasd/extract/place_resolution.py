@@ -222,7 +222,7 @@ def _resolve_special(
             country = named or (gaz.countries.get(focus) if focus else None)
             capital = gaz.by_id.get(country.seat) if country and country.seat else None
             if capital is not None:
-                resolved[n] = (capital, 1)
+                resolved[n] = (capital, _precision(c, capital))
         elif c.source == "country-part":
             country = _beside_country(n, cands, tokens, resolved) if c.beside else focus
             if country is None:
