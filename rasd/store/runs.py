@@ -111,7 +111,7 @@ def _extract(
 ) -> Doc:
     try:
         return pipeline(doc)
-    except Exception as err:  # noqa: BLE001 - a stage bug must not stop the batch
+    except Exception as err:  # a stage bug must not stop the batch
         for layer in ("tokens", "sentences", "entities", "times", "places", "actors", "events"):
             setattr(doc, layer, None)
         where = doc.source_path or "-"

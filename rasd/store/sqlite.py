@@ -329,7 +329,10 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         """Counts: articles, near-duplicates, events, problems by code, articles by outlet."""
-        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+
+        def one(sql: str) -> Any:
+            return self.conn.execute(sql).fetchone()[0]
+
         return {
             "articles": one("SELECT COUNT(*) FROM articles"),
             "near_duplicates": one("SELECT COUNT(*) FROM duplicates"),
