@@ -284,10 +284,26 @@ def show(
 
 @app.command()
 def stats(
+    problems: Annotated[
+        bool,
+        typer.Option("--problems", help="List every recorded problem: file, position, reason."),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
     """What the database holds: articles, duplicates, events, outlets, problems."""
     with _existing_store() as store:
+        if problems:
+            for problem in store.iter_problems():
+                if as_json:
+                    out.print(json.dumps(problem, ensure_ascii=False))
+                else:
+                    where = problem["path"] + (
+                        f" ({problem['position']})" if problem["position"] else ""
+                    )
+                    out.print(
+                        f"run {problem['run_id']}  {problem['code']:12} {escape(where)}: {escape(problem['message'])}"
+                    )
+            return
         data = store.stats()
     if as_json:
         out.print(json.dumps(data, ensure_ascii=False, indent=2))

@@ -85,9 +85,14 @@ def test_bad_inputs_are_reported_and_skipped(bad_dir, tmp_path):
     # The awkward encodings were decoded: their words are searchable.
     out = runner.invoke(app, ["--db", str(db), "search", "عنوان الخبر", "--json"]).stdout
     assert json.loads(out.splitlines()[0])["outlet"] == "عكاظ"
-    with sqlite3.connect(db) as conn:
-        codes = dict(conn.execute("SELECT code, COUNT(*) FROM problems GROUP BY code").fetchall())
-    assert sum(codes.values()) == 8
+    listed = runner.invoke(
+        app, ["--db", str(db), "stats", "--problems", "--json"]
+    ).stdout.splitlines()
+    assert len(listed) == 8
+    assert {"code": "bad-json", "position": "line 2"}.items() <= json.loads(
+        next(line for line in listed if "bad-json" in line)
+    ).items()
+    assert "vanished.txt" in runner.invoke(app, ["--db", str(db), "stats", "--problems"]).stdout
 
 
 def _corpus(path: Path, n: int) -> int:
