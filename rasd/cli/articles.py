@@ -203,7 +203,8 @@ def _report(summary: RunSummary, as_json: bool) -> None:
     for code, count in summary.problems.most_common():
         console.print(f"  [yellow]{count:,} × {code}[/yellow]: {PROBLEMS.get(code, '')}")
     for problem in summary.examples[:10]:
-        console.print(f"    {escape(problem.path)}: {escape(problem.message)}", soft_wrap=True)
+        where = problem.path + (f" ({problem.position})" if problem.position else "")
+        console.print(f"    {escape(where)}: {escape(problem.message)}", soft_wrap=True)
 
 
 @app.command()

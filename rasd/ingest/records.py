@@ -56,14 +56,14 @@ def read_records(
             try:  # a dump written in Windows-1256 or ISO-8859-6
                 line, _ = decode_bytes(raw)
             except DecodeError as err:
-                message = f"line {number}: {err}"
+                message = str(err)
                 yield Problem(path, "encoding", message, position=f"line {number}")
                 continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as err:
             code = "truncated" if cut_short(err, line) else "bad-json"
-            yield Problem(path, code, f"line {number}: {err.msg}", position=f"line {number}")
+            yield Problem(path, code, f"not JSON: {err.msg}", position=f"line {number}")
             continue
         for item in record_docs(record, path, f"line {number}", mapping, cleaner):
             if isinstance(item, Doc):
@@ -84,26 +84,26 @@ def record_docs(
             yield from record_docs(item, path, f"item {i}", mapping, cleaner)
         return
     if not isinstance(record, dict):
-        yield Problem(path, "bad-json", f"{position}: not a JSON object", position=position)
+        yield Problem(path, "bad-json", "not a JSON object", position=position)
         return
     fields = {name: _get(record, name, mapping) for name in DEFAULT_FIELDS}
     raw_text = fields["text"]
     if not isinstance(raw_text, str) or not raw_text.strip():
         code = "empty" if isinstance(raw_text, str) else "no-text"
-        yield Problem(path, code, f"{position}: record has no text", position=position)
+        yield Problem(path, code, "record has no text", position=position)
         return
     outlet = _str(fields["outlet"])
     lines = [line.rstrip() for line in normalize_display(raw_text).split("\n")]
     body = "\n".join(cleaner.clean(lines, outlet)).strip()
     if not body:
-        yield Problem(path, "empty", f"{position}: only site chrome, no text", position=position)
+        yield Problem(path, "empty", "only site chrome, no text", position=position)
         return
     published = _date(fields["published"])
     if published is False:
         yield Problem(
             path,
             "bad-date",
-            f"{position}: date {fields['published']!r} is impossible; left empty",
+            f"date {fields['published']!r} is impossible; left empty",
             position=position,
         )
         published = None
