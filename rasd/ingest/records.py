@@ -98,15 +98,14 @@ def record_docs(
     if not body:
         yield Problem(path, "empty", "only site chrome, no text", position=position)
         return
-    published = _date(fields["published"])
-    if published is False:
+    published, impossible = _date(fields["published"])
+    if impossible:
         yield Problem(
             path,
             "bad-date",
             f"date {fields['published']!r} is impossible; left empty",
             position=position,
         )
-        published = None
     categories = fields["categories"]
     yield Doc(
         text=body,
@@ -142,11 +141,11 @@ def _str(value: Any) -> str | None:
     return (text if text.isascii() else normalize_display(text)).strip() or None
 
 
-def _date(value: Any) -> dt.date | None | bool:
-    """The date of a field; False when one is written but impossible (e.g. 3024-13-45)."""
+def _date(value: Any) -> tuple[dt.date | None, bool]:
+    """(date, impossible): («2015-07-21 02:51:32») → (2015-07-21, False); «3024-13-45» → (None, True)."""
     if value in (None, ""):
-        return None
+        return None, False
     date = parse_date(str(value))
     if date is None or not check_date(date):
-        return False
-    return date
+        return None, True
+    return date, False

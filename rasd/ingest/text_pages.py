@@ -9,6 +9,7 @@ out, its body display-normalised and free of chrome.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from rasd.doc import Doc
@@ -58,7 +59,7 @@ def _looks_like_headline(line: str, nonblank: int) -> bool:
     return nonblank > 1 and len(line) < 200 and not _SENTENCE_END.search(line)
 
 
-def _take_date(header: list[str]):
+def _take_date(header: list[str]) -> tuple[list[str], dt.date | None]:
     """Drop a header line that is only a date, returning it parsed."""
     for i, line in enumerate(header):
         date = parse_date(line)
@@ -67,7 +68,7 @@ def _take_date(header: list[str]):
     return header, None
 
 
-def _take_date_line(lines: list[str]):
+def _take_date_line(lines: list[str]) -> tuple[list[str], dt.date | None]:
     """A short date line at the start or end of the body is metadata, not text."""
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
     for i in nonblank[:2] + nonblank[-2:]:
