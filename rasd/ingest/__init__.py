@@ -11,6 +11,7 @@ of the original bytes. Bad input does not raise: it is yielded as a
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import BinaryIO
 
@@ -23,6 +24,9 @@ from rasd.ingest.identity import bytes_hash, content_hash
 from rasd.ingest.records import cut_short, read_records, record_docs
 from rasd.ingest.sources import READ_ERRORS, Sniffed, iter_paths, open_source
 from rasd.ingest.text_pages import read_text_page
+
+# A JSON array of records, recognised only once decoded (UTF-16); «[فيديو] ...» is a page.
+_JSON_ARRAY = re.compile(r"\s*\[\s*[{\]]")
 
 __all__ = ["Boilerplate", "content_hash", "read_source", "read_sources"]
 
@@ -89,7 +93,7 @@ def _read_stream(
         for item in read_records(lines, path, mapping, cleaner):
             yield _finish(item, path, None)
         return
-    if kind == "json-array" or (kind == "text" and text.lstrip()[:1] == "["):
+    if kind == "json-array" or (kind == "text" and _JSON_ARRAY.match(text)):
         try:
             record = json.loads(text)
         except json.JSONDecodeError as err:

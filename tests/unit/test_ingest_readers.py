@@ -145,6 +145,13 @@ def test_html_egyptian_month_and_no_body(tmp_path):
     assert isinstance(problem, Problem) and problem.code == "no-body"
 
 
+def test_page_starting_with_a_bracket_is_not_json(tmp_path, seed_raw):
+    path = tmp_path / "page.txt"
+    path.write_bytes(("[فيديو] " + seed_raw).encode("utf-16"))
+    [doc] = list(read_sources([str(path)]))
+    assert isinstance(doc, Doc) and doc.outlet == "الوطن"
+
+
 def test_html_is_sniffed_by_content_not_extension(tmp_path):
     path = tmp_path / "saved-page.txt"
     path.write_text(HTML, encoding="utf-8")
