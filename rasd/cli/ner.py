@@ -39,7 +39,7 @@ def train_ner_command(
         train=train,
         wojood=WOJOOD_TRAIN if wojood else None,
         iterations=iterations,
-        command="rasd train ner " + " ".join(sys.argv[3:]),
+        command=" ".join(["rasd train ner", *sys.argv[3:]]),
         log=(lambda _msg: None) if settings.quiet else console.print,
     )
     micro = result.dev["micro"]

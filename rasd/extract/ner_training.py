@@ -142,7 +142,8 @@ Dev slice, CoNLL entity level:
 |---|---|---|---|---|
 {rows}
 
-The test score (`ANERcorp_test_corrected.txt`, measured once) is in the README.
+The test score (`ANERcorp_test_corrected.txt`, never used for training or
+tuning) is in the README.
 
 `clusters.tsv` — word clusters learned without labels from SaudiNewsNet
 (github inparallel/SaudiNewsNet @4e392399, CC BY-NC-SA 4.0; only the derived
