@@ -5,7 +5,9 @@ of `rasd.doc.Span` with label PERS/LOC/ORG/MISC and offsets into `doc.text`.
 An entity may begin inside a token, after a proclitic: in «بدمشق» the entity is
 «دمشق». The model (`rasd/resources/ner/model.crfsuite`, python-crfsuite) is
 trained by `rasd train ner` on ANERcorp with the features of
-`rasd.extract.ner_features`; its PROVENANCE sits beside it.
+`rasd.extract.ner_features`; its PROVENANCE sits beside it. Sentences are
+tagged one by one, then labels propagate within the document
+(`propagate_labels`).
 """
 
 from __future__ import annotations

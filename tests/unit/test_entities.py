@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pycrfsuite
 import pytest
 
 from rasd.doc import Doc
 from rasd.extract import entities
-from rasd.extract.entities import MODEL, propagate_labels
+from rasd.extract.entities import MODEL, NerModel, propagate_labels
 from rasd.extract.ner_features import entity_start
 from rasd.text import analyze, tokenize
 
@@ -80,3 +81,13 @@ def test_labels_propagate_within_a_document():
     assert propagate_labels([sentences[1]], [["O", "B-ORG", "O", "O"]]) == [
         ["O", "B-ORG", "O", "O"]
     ]
+
+
+def test_fast_tagging_gives_crfsuites_own_labels(seed_raw):
+    model = NerModel()
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL))
+    tokens, sentences = analyze(seed_raw)
+    for sent in sentences:
+        toks = [t for t in tokens if sent.start <= t.start and t.end <= sent.end]
+        assert model.tag(toks) == tagger.tag(model.features.sentence(toks))
