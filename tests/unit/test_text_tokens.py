@@ -73,3 +73,19 @@ def test_small_form_memo_gives_the_same_tokens(seed_raw: str, monkeypatch) -> No
     assert tokenize(seed_raw) == expected
     assert len(tokens_module._FORMS[0]) <= 3 and len(tokens_module._FORMS[1]) <= 3
     tokens_module.clear_caches()
+
+
+def test_tokens_are_ordinary_frozen_dataclasses() -> None:
+    import dataclasses
+
+    import pytest
+
+    from rasd.doc import Segment, Token
+
+    tok = tokenize("وبالقلم")[0]
+    assert type(tok) is Token and all(type(s) is Segment for s in tok.segments)
+    assert tok == Token(0, 7, "وبالقلم", "word", tok.norm, tok.key, tok.segments)
+    assert tok.segments[0] == Segment(0, 1, "و", "proclitic")
+    assert hash(tok) == hash(dataclasses.replace(tok))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        tok.start = 1  # type: ignore[misc]
