@@ -45,8 +45,8 @@ class Alias:
     actor: Actor
     words: tuple[WordSpec, ...]
     quoted: bool  # only inside quotes, after a media noun, or inside an NER ORG span
-    # Exact normalised forms, for generic actors: «المسلحين» must not meet the
-    # adjective «الإرهابي» through the shared key of «الإرهابيين».
+    # Exact normalised forms, for generic actors and one-word names: «المسلحين»
+    # must not meet the adjective «الإرهابي» through the key of «الإرهابيين».
     forms: tuple[str, ...] | None = None
 
 
@@ -147,7 +147,12 @@ def load_actors(extra_files: Sequence[Path] = ()) -> ActorDictionary:
                         forms = tuple(normalize_search(w) for w in alias.split())
                         if words:
                             aliases[(actor.name, forms)] = Alias(
-                                actor, words, quoted, forms if actor.generic else None
+                                # A one-word name matches as written («وام» is not «أم»,
+                                # «طالبان» not «طالب»); longer names through their keys.
+                                actor,
+                                words,
+                                quoted,
+                                forms if actor.generic or len(words) == 1 else None,
                             )
             for entry in data.get("anaphors") or []:
                 for word in entry["ar"]:
