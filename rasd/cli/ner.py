@@ -27,6 +27,7 @@ def train_ner_command(
     iterations: Annotated[int, typer.Option("--iterations", help="L-BFGS iterations.")] = 100,
 ) -> None:
     """Train the NER model: tune on the dev slice (last 10% of train), retrain, write model + PROVENANCE."""
+    from rasd.eval.ner import predict, score
     from rasd.extract.ner_training import ANERCORP_TRAIN, WOJOOD_TRAIN, train_ner
 
     train = train or ANERCORP_TRAIN
@@ -35,6 +36,7 @@ def train_ner_command(
             f"no training file at {train}", hint="pass --train ANERcorp_train_original.txt"
         )
     result = train_ner(
+        lambda model, sentences: score(predict(model, sentences)),
         out=output,
         train=train,
         wojood=WOJOOD_TRAIN if wojood else None,

@@ -65,17 +65,20 @@ def _fit(
 
 
 def train_ner(
+    dev_score: Callable[[NerModel, Sequence[Sentence]], dict],
     out: Path = MODEL,
     train: Path = ANERCORP_TRAIN,
     wojood: Path | None = None,
     grid: Sequence[tuple[float, float]] = GRID,
-    iterations: int = 150,
+    iterations: int = 100,
     command: str = "rasd train ner",
     log: Callable[[str], None] = print,
 ) -> TrainResult:
-    """Tune (c1, c2) on the dev slice, retrain the best on all of train, write the model."""
-    from rasd.eval.ner import predict, score
+    """Tune (c1, c2) on the dev slice, retrain the best on all of train, write the model.
 
+    dev_score scores a model on dev sentences (label → score with `.f1`); the
+    caller passes the scorer of `rasd.eval.ner`, which sits downstream of extract.
+    """
     t0 = time.time()
     features = FeatureExtractor()
     sentences = _sentences(train)
@@ -86,12 +89,13 @@ def train_ner(
     dev = sentences[cut:]
     log(f"{len(sentences)} train sentences ({cut} fit, {len(dev)} dev), {len(extra)} extra")
 
+    out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".dev.crfsuite")
     tried = []
     best = None
     for c1, c2 in grid:
         _fit(fit_part, tmp, c1, c2, iterations)
-        scores = score(predict(NerModel(tmp, features), dev))
+        scores = dev_score(NerModel(tmp, features), dev)
         tried.append((c1, c2, round(scores["micro"].f1, 4)))
         log(f"c1={c1} c2={c2}: dev micro F1 {scores['micro'].f1:.4f}")
         if best is None or scores["micro"].f1 > best[2]["micro"].f1:
@@ -99,7 +103,6 @@ def train_ner(
     tmp.unlink(missing_ok=True)
     assert best is not None
     c1, c2, dev_scores = best
-    out.parent.mkdir(parents=True, exist_ok=True)
     _fit(encoded, out, c1, c2, iterations)
     result = TrainResult(c1, c2, dev_scores, tried, time.time() - t0, out)
     write_provenance(result, train, wojood, iterations, command)
