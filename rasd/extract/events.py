@@ -51,7 +51,8 @@ def extract_events(doc: Doc, lexicon: Lexicon, model: salience.SalienceModel) ->
     """The events of a document whose earlier layers are filled."""
     mentions: list[Mention] = []
     for candidate in iter_candidates(doc, lexicon):
-        if model.keep(candidate.features):
+        feared = modality.is_feared(candidate.context.tokens, candidate.trigger)
+        if model.keep(candidate.features) and not feared:
             mentions.extend(
                 candidate.context.mentions(candidate.trigger, candidate.mood, candidate.sentence)
             )

@@ -82,6 +82,8 @@ SENTENCE_HEDGES = tuple(
     normalize_search(h) for h in ("غير مؤكدة", "غير مؤكد ", "لم يتم التأكد", "حال تأكد")
 )
 CLAUSE_BREAKS = frozenset("،,:;؛")
+# Fear of an event is no report of it: «خوفاً من انشقاق مزيد من مسلحيه».
+FEARS = _norms("خوفا", "خوف", "خشية", "مخافة", "تحسبا", "تخوفا")
 # «قد» before a present verb is "may"; before a past verb it stresses the fact.
 MAY = normalize_search("قد")
 
@@ -109,6 +111,15 @@ def classify(tokens: Sequence[Token], trigger: Trigger, hedged: bool) -> str:
     if trigger.tense == "future" or any(n in PLANNED or n in FUTURE_AUX for n in window):
         return "planned"
     return "uncertain" if rumoured else "asserted"
+
+
+def is_feared(tokens: Sequence[Token], trigger: Trigger) -> bool:
+    """Whether the trigger is what someone fears, not what happened (its clause, 4 words before).
+
+    «أعاد فتح الطريق، خوفاً من انشقاق مزيد من مسلحيه وهروبهم» → True for «انشقاق», «هروبهم».
+    """
+    clause = _clause_before(tokens, trigger.first)
+    return any(t.norm in FEARS for t in tokens[max(clause, trigger.first - 6) : trigger.first])
 
 
 def _clause_before(tokens: Sequence[Token], index: int) -> int:

@@ -8,9 +8,14 @@ News sentences name events they do not report — «ملف اغتيال الحر
 «مكافحة الإرهاب والقتل», «الميليشيات التي خطفت» — and an analyst wants the
 reported ones: a verb in the past («قصفت الطائرات»), a noun with a count
 («مقتل 27 شخصا»), a noun the sentence makes happen («هجوم شنه
-مسلحون»). The score is a logistic model over the features below; its weights
+مسلحون»). The score is a logistic model over the structural features below (tense,
+definiteness, a count, a relative or topic word before the trigger, ...) and
+the words themselves: the trigger, three words either side, and the
+sentence's bag of keys (a sentence about a trial or an anniversary names
+attacks without reporting one). Its weights
 (`rasd/resources/event_salience.json`) were fit by
-`scripts/fit_event_salience.py` on the development half of the Arabic event GSR.
+`scripts/fit_event_salience.py` on the development half of the Arabic event
+GSR and the development gold articles.
 """
 
 from __future__ import annotations
@@ -53,6 +58,11 @@ _LAM = _norms("لم", "ولم", "فلم")
 SUBORDINATORS = _norms(
     "بعد", "إثر", "اثر", "عقب", "منذ", "بسبب", "خلفية", "أعقاب", "جراء", "قبل", "خلال", "ضمن"
 )  # fmt: skip
+# A day named in the sentence: reports say when («أمس»، «صباح الجمعة»).
+TIME_WORDS = _norms(
+    "أمس", "امس", "اليوم", "الليلة", "صباح", "مساء", "فجر", "ليل", "ظهر", "السبت", "الأحد",
+    "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "الماضي", "الماضية",
+)  # fmt: skip
 PLACE_PREPOSITIONS = _norms("في", "على", "قرب", "داخل", "بمدينة", "بلدة", "مدينة", "قرية", "بحي")
 
 
@@ -89,8 +99,6 @@ def features(
     """
     head = tokens[trigger.first]
     bare = _bare(head.norm)
-    # No feature per type or mode: the GSR trains only ASSAULT and PROTEST, and
-    # such a weight would shift every other type's threshold arbitrarily.
     out: list[str] = []
     if trigger.pos == "noun":
         out.append("noun-definite" if bare.startswith(("ال", "بال", "لل", "كال")) else "noun")
@@ -122,6 +130,17 @@ def features(
         out.append("relative")
     if any(t.kind == "number" and len(t.norm) == 4 and t.norm[:2] in ("19", "20") for t in tokens):
         out.append("year")
+    # The words themselves: which trigger, and what stands around it.
+    out.append(f"key:{head.key}")
+    out.extend(
+        f"before:{t.key}" for t in tokens[max(0, trigger.first - 3) : trigger.first] if t.key
+    )
+    out.extend(f"after:{t.key}" for t in tokens[trigger.last + 1 : trigger.last + 4] if t.key)
+    if any(_bare(t.norm) in TIME_WORDS for t in tokens):
+        out.append("time-word")
+    out.extend(sorted({f"in:{t.key}" for t in tokens if t.key}))
+    # A bias per type: the gold articles set it for the types the GSR lacks.
+    out.append(f"type:{trigger.type}")
     return out
 
 
