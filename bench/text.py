@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from rasd.text import tokenize
-from rasd.text.keys import broken_plurals, search_counts
+from rasd.text.forms import load_resources
 from rasd.text.tokens import clear_caches
 
 CORPUS = (
@@ -55,8 +55,7 @@ def main() -> None:
     args = parser.parse_args()
     texts = read_texts(args.articles)
     began = time.perf_counter()
-    tokenize("تحميل الموارد")  # loads word counts, weights and the split table
-    search_counts(), broken_plurals()
+    load_resources()
     print(f"resources loaded in {time.perf_counter() - began:.2f} s")
     rates: dict[str, list[float]] = {"cold": [], "warm": [], "cold wall": []}
     for i in range(args.runs):

@@ -6,13 +6,17 @@ test parts are never read here), and the SaudiNewsNet word counts built by
 `scripts/build_stems.py`. Output: `rasd/resources/clitic_weights.json`, and
 `rasd/resources/clitic_splits.tsv.gz`: the segmentation these weights give to
 every corpus form they split (`form <TAB> proclitics joined by + <TAB> enclitic`),
-which rasd looks up instead of scoring those forms again.
+which rasd looks up instead of scoring those forms again; then
+`rasd/resources/word_analyses.tsv.gz`: the whole analysis (parts and search
+key, `rasd.text.forms`) of every corpus form, from all the text resources.
+After editing `broken_plurals.tsv`, rebuild that table alone with
+`--analyses-only`.
 
 Method: an averaged structured perceptron over the candidate segmentations of
 each word (`rasd.text.clitics.candidates` / `features`), fixed seed. Prints the
 dev accuracy, which is what the few settings here were tuned on.
 
-    .venv/bin/python scripts/train_clitics.py [--epochs 10]
+    .venv/bin/python scripts/train_clitics.py [--epochs 10] [--analyses-only]
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from rasd.eval.segmentation import read_gold
+from rasd.text import clitics, forms
 from rasd.text.clitics import Candidate, best_candidate, candidates, features, word_counts
 from rasd.text.normalize import normalize_letters
 
@@ -32,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "data" / "farasa-wikinews" / "WikiNews.pos.ref"
 OUT = ROOT / "rasd" / "resources" / "clitic_weights.json"
 SPLITS = ROOT / "rasd" / "resources" / "clitic_splits.tsv.gz"
+ANALYSES = ROOT / "rasd" / "resources" / "word_analyses.tsv.gz"
 SEED = 7
 # Function words kept whole whatever the model says: the issue asks «كما» (as)
 # to stay one word although Farasa sometimes writes ك + ما.
@@ -53,8 +59,12 @@ def bounds_of(cand: Candidate) -> tuple[int, ...]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--analyses-only", action="store_true", help="only word_analyses.tsv.gz")
     args = parser.parse_args()
     counts = word_counts()
+    if args.analyses_only:
+        write_analyses(counts)
+        return
     train, dev = [], []
     for gold in read_gold(GOLD):
         if gold.line >= 11_713:  # dev starts here; test (>= 14,641) is never used
@@ -112,6 +122,7 @@ def main() -> None:
         encoding="utf-8",
     )
     write_splits(counts, averaged, keep)
+    write_analyses(counts)
 
 
 def write_splits(counts: dict[str, int], weights: dict[str, float], keep: frozenset[str]) -> None:
@@ -127,6 +138,16 @@ def write_splits(counts: dict[str, int], weights: dict[str, float], keep: frozen
     with open(SPLITS, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
         gz.write("".join(rows).encode("utf-8"))
     print(f"{len(rows)} split forms of {len(counts)} -> {SPLITS}")
+
+
+def write_analyses(counts: dict[str, int]) -> None:
+    """The analysis of every corpus form with the resources as now written, in corpus order."""
+    clitics._model.cache_clear()  # read the weights and splits just written
+    clitics.known_segmentations.cache_clear()
+    rows = [forms.table_row(form) for form in counts]
+    with open(ANALYSES, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        gz.write("".join(rows).encode("utf-8"))
+    print(f"{len(rows)} form analyses -> {ANALYSES}")
 
 
 if __name__ == "__main__":

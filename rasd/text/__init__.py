@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from rasd.doc import Span, Token
 from rasd.text.clitics import split_clitics
+from rasd.text.forms import word_analysis
 from rasd.text.keys import fold_key
 from rasd.text.normalize import normalize_display, normalize_letters, normalize_search
 from rasd.text.sentences import split_clauses, split_sentences
-from rasd.text.tokens import clear_caches, tokenize, word_analysis
+from rasd.text.tokens import clear_caches, tokenize
 
 __all__ = [
     "analyze",

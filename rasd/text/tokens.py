@@ -9,8 +9,8 @@ Whitespace separates tokens and is never part of one, so
 `text[t.start:t.end]` is always the token's text.
 
 `tokenize` adds to each token its search form, key and clitic segments, which
-are computed once per distinct word form (`word_analysis`, memoised) and then
-only shifted to the token's offsets.
+are computed once per distinct word form (`rasd.text.forms`, memoised here) and
+then only shifted to the token's offsets.
 """
 
 from __future__ import annotations
@@ -19,11 +19,10 @@ import gc
 import re
 import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
 
 from rasd.doc import Segment, Token
-from rasd.text.clitics import ARTICLE, analyse_clitics, split_clitics
-from rasd.text.keys import fold_key, stem_before_pronoun
+from rasd.text.clitics import split_clitics
+from rasd.text.forms import lookup_word, word_analysis
 from rasd.text.normalize import normalize_search
 
 _AR_LETTER = (
@@ -71,32 +70,6 @@ def _punct_kind(char: str) -> str:
     return "symbol" if is_symbol else "punct"
 
 
-_Analysis = tuple[str, str, tuple[tuple[int, int, str], ...]]
-
-
-def _analyse_word(word: str) -> _Analysis:
-    """(norm, key, relative segments) of one word form (see `word_analysis`)."""
-    norm = normalize_search(word)
-    parts, (pre, stem, enc) = analyse_clitics(word)
-    if len(parts) == 1:
-        stem = norm
-    else:
-        stem = normalize_search(stem)
-        if enc:
-            stem = stem_before_pronoun(stem)
-    definite = ARTICLE in pre or pre[-2:] == ("ل", "ل")
-    return norm, fold_key(stem, definite), parts
-
-
-@lru_cache(maxsize=20_000)
-def word_analysis(word: str) -> _Analysis:
-    """(norm, key, relative segments) of one word form, memoised per form.
-
-    «وبمسلحيه» → ("وبمسلحيه", "مسلح", ((0,1,proclitic), (1,2,proclitic), (2,7,stem), (7,8,enclitic))).
-    """
-    return _analyse_word(word)
-
-
 _Parts = tuple[tuple[int, int, str, str], ...]
 
 
@@ -129,7 +102,7 @@ def _form(word: str) -> _Form:
         kind = _punct_kind(word)
     if kind in ("word", "latin"):
         # Each form reaches here once per memo generation: skip word_analysis's own cache.
-        norm, key, parts = _analyse_word(word)
+        norm, key, parts = lookup_word(word)
         # Equal strings share one object: most norms and keys equal the word.
         norm = word if norm == word else norm
         key = norm if key == norm else key

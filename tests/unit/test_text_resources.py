@@ -9,6 +9,7 @@ TEXT_RESOURCES = [
     "clitic_weights.json",
     "clitic_splits.tsv.gz",
     "broken_plurals.tsv",
+    "word_analyses.tsv.gz",
 ]
 
 
@@ -18,3 +19,14 @@ def test_text_resources_are_listed_with_their_checksum(name: str) -> None:
     row = next(line for line in manifest.splitlines() if line.startswith(f"| `{name}` |"))
     digest = hashlib.sha256((RESOURCES / name).read_bytes()).hexdigest()
     assert row.rstrip(" |").endswith(digest)
+
+
+def test_precomputed_word_analyses_agree_with_the_resources() -> None:
+    """word_analyses.tsv.gz is derived from the other text resources: stale after editing them."""
+    from rasd.text.clitics import word_counts
+    from rasd.text.forms import analyse_word, known_analyses, lookup_word
+
+    table = known_analyses()
+    assert table.keys() == word_counts().keys()
+    stale = [form for form in table if lookup_word(form) != analyse_word(form)]
+    assert not stale, f"rebuild: scripts/train_clitics.py --analyses-only ({stale[:5]})"
