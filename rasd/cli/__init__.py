@@ -9,7 +9,6 @@ this module holds the app and the options every command shares.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -84,8 +83,16 @@ def main() -> None:
         sys.exit(130)
 
 
-def env_flag(name: str) -> bool:
-    return os.environ.get(name, "") not in ("", "0", "false")
+def place_files(given: list[Path] | None) -> list[Path]:
+    """The user's gazetteer files: those given with --places, then the one that
+    `rasd gazetteer import/add` keep beside the database, if it exists."""
+    from rasd.extract.gazetteer import user_places_file
+
+    files = list(given or [])
+    beside_db = user_places_file(settings.db)
+    if beside_db.exists() and beside_db not in files:
+        files.append(beside_db)
+    return files
 
 
 # Command modules register themselves on `app` when imported.

@@ -18,7 +18,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from rasd.cli import app, console, out, settings
+from rasd.cli import app, console, out, place_files, settings
 from rasd.errors import PROBLEMS, RasdError
 
 if TYPE_CHECKING:  # the store is imported when a command runs, keeping --help fast
@@ -122,7 +122,7 @@ def ingest(
     if extract:
         from rasd.pipeline import default_pipeline
 
-        pipeline = default_pipeline(actors or [], places or [])
+        pipeline = default_pipeline(actors or [], place_files(places))
     with _store() as store, _Progress() as update:
         try:
             summary = run_ingest(

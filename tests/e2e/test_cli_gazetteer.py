@@ -39,3 +39,22 @@ def test_import_add_and_lookup_use_the_file_beside_the_database(tmp_path):
     assert "SY.13" in rasd(db, "gazetteer", "lookup", "المادنية").stdout
     # the bundled gazetteer is there too
     assert "170654" in rasd(db, "gazetteer", "lookup", "دمشق").stdout
+
+
+def test_ingest_uses_the_places_kept_beside_the_database(tmp_path):
+    """A town imported with `rasd gazetteer import` is found by the next ingest
+    without --places: يلدا in the seed resolves to the imported entry."""
+    import json
+
+    from tests.conftest import SEED_PATH
+
+    db = tmp_path / "rasd.db"
+    dump = tmp_path / "SY.zip"
+    with zipfile.ZipFile(dump, "w") as zf:
+        zf.writestr("SY.txt", ROW)
+    assert rasd(db, "gazetteer", "import", str(dump)).exit_code == 0
+    result = rasd(db, "ingest", str(SEED_PATH), "--published", "2018-03-11")
+    assert result.exit_code == 0, result.output
+    article = json.loads(rasd(db, "show", "1", "--json").stdout)
+    yalda = [p for p in article["layers"]["places"] if p["text"] == "يلدا"]
+    assert yalda and yalda[0]["geonameid"] == 9000002
