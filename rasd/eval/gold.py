@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,90 +84,19 @@ def _f1(p: float | None, r: float | None) -> float | None:
 
 
 @dataclass(slots=True)
-class TimeScore:
-    """Times: `found` gold spans overlapped by a system time, `exact` also with right dates."""
+class SpanScore:
+    """Times or places: `found` gold spans overlapped by a system span, `right` also
+    resolved right (for times the gold-format's "exact": right start and end)."""
 
+    right_name: str  # what `right` is called in the metrics: "exact" or "accuracy"
     gold: int = 0
     system: int = 0
-    system_hit: int = 0  # system times overlapping some gold time
-    found: int = 0
-    exact: int = 0
-    errors: list[dict[str, Any]] = field(default_factory=list)
-
-    def add(self, other: TimeScore) -> None:
-        self.gold += other.gold
-        self.system += other.system
-        self.system_hit += other.system_hit
-        self.found += other.found
-        self.exact += other.exact
-        self.errors += other.errors
-
-    def metrics(self) -> dict[str, Any]:
-        p, r = _ratio(self.system_hit, self.system), _ratio(self.found, self.gold)
-        return {
-            "gold": self.gold,
-            "system": self.system,
-            "precision": p,
-            "recall": r,
-            "f1": _f1(p, r),
-            "exact": _ratio(self.exact, self.gold),
-            "exact_of_found": _ratio(self.exact, self.found),
-        }
-
-
-def score_times(article: GoldArticle, times: list[TimeMention]) -> TimeScore:
-    """Match one article's system times to its gold times.
-
-    Gold «أول من أمس» 2018-03-09: a system «أمس» over it with 2018-03-10 is found, not exact.
-    """
-    score = TimeScore(gold=len(article.times), system=len(times))
-    for g in article.times:
-        hits = [t for t in times if _overlaps(g.start, g.end, t.start, t.end)]
-        right = [t for t in hits if (t.start_date, t.end_date) == (g.start_date, g.end_date)]
-        score.found += bool(hits)
-        score.exact += bool(right)
-        if not right:
-            score.errors.append(
-                {
-                    "article": article.id,
-                    "kind": "wrong" if hits else "missed",
-                    "text": g.text,
-                    "start": g.start,
-                    "gold": f"{g.start_date}..{g.end_date}",
-                    "system": [f"{t.text} {t.start_date}..{t.end_date}" for t in hits],
-                    "context": _context(article.text, g.start, g.end),
-                }
-            )
-    for t in times:
-        if any(_overlaps(g.start, g.end, t.start, t.end) for g in article.times):
-            score.system_hit += 1
-        else:
-            score.errors.append(
-                {
-                    "article": article.id,
-                    "kind": "false alarm",
-                    "text": t.text,
-                    "start": t.start,
-                    "gold": None,
-                    "system": [f"{t.start_date}..{t.end_date}"],
-                    "context": _context(article.text, t.start, t.end),
-                }
-            )
-    return score
-
-
-@dataclass(slots=True)
-class PlaceScore:
-    """Places: `found` gold mentions overlapped by a system place, `right` also resolved right."""
-
-    gold: int = 0
-    system: int = 0
-    system_hit: int = 0
+    system_hit: int = 0  # system spans overlapping some gold span
     found: int = 0
     right: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
 
-    def add(self, other: PlaceScore) -> None:
+    def add(self, other: SpanScore) -> None:
         self.gold += other.gold
         self.system += other.system
         self.system_hit += other.system_hit
@@ -183,9 +112,74 @@ class PlaceScore:
             "precision": p,
             "recall": r,
             "f1": _f1(p, r),
-            "accuracy": _ratio(self.right, self.gold),
-            "accuracy_of_found": _ratio(self.right, self.found),
+            self.right_name: _ratio(self.right, self.gold),
+            f"{self.right_name}_of_found": _ratio(self.right, self.found),
         }
+
+
+def _score_spans(
+    article: GoldArticle,
+    gold: Sequence[GoldTime] | Sequence[GoldPlace],
+    system: Sequence[TimeMention] | Sequence[PlaceMention],
+    is_right: Callable[[Any, Any], bool],
+    describe: Callable[[Any], str],
+    right_name: str,
+) -> SpanScore:
+    """Match system spans to gold spans by overlap; record misses, wrong values and
+    false alarms with their context."""
+    score = SpanScore(right_name, gold=len(gold), system=len(system))
+    for g in gold:
+        hits = [x for x in system if _overlaps(g.start, g.end, x.start, x.end)]
+        right = any(is_right(g, x) for x in hits)
+        score.found += bool(hits)
+        score.right += right
+        if not right:
+            score.errors.append(
+                {
+                    "article": article.id,
+                    "kind": "wrong" if hits else "missed",
+                    "text": g.text,
+                    "start": g.start,
+                    "gold": describe(g),
+                    "system": [f"{x.text} {describe(x)}" for x in hits],
+                    "context": _context(article.text, g.start, g.end),
+                }
+            )
+    for x in system:
+        if any(_overlaps(g.start, g.end, x.start, x.end) for g in gold):
+            score.system_hit += 1
+        else:
+            score.errors.append(
+                {
+                    "article": article.id,
+                    "kind": "false alarm",
+                    "text": x.text,
+                    "start": x.start,
+                    "gold": None,
+                    "system": [describe(x)],
+                    "context": _context(article.text, x.start, x.end),
+                }
+            )
+    return score
+
+
+def _dates(x: GoldTime | TimeMention) -> str:
+    return f"{x.start_date}..{x.end_date}"
+
+
+def score_times(article: GoldArticle, times: list[TimeMention]) -> SpanScore:
+    """Match one article's system times to its gold times.
+
+    Gold «أول من أمس» 2018-03-09: a system «أمس» over it with 2018-03-10 is found, not exact.
+    """
+    return _score_spans(
+        article,
+        article.times,
+        times,
+        lambda g, t: (t.start_date, t.end_date) == (g.start_date, g.end_date),
+        _dates,
+        "exact",
+    )
 
 
 def _place_right(g: GoldPlace, p: PlaceMention) -> bool:
@@ -196,45 +190,16 @@ def _place_right(g: GoldPlace, p: PlaceMention) -> bool:
     return distance_km(g.lat, g.lon, p.lat, p.lon) <= PLACE_KM  # type: ignore[arg-type]
 
 
-def score_places(article: GoldArticle, places: list[PlaceMention]) -> PlaceScore:
+def _place(x: GoldPlace | PlaceMention) -> str:
+    return f"{x.geonameid} {x.name} ({x.lat}, {x.lon})"
+
+
+def score_places(article: GoldArticle, places: list[PlaceMention]) -> SpanScore:
     """Match one article's system places to its gold place mentions.
 
     Gold «حي القدم» (no id, 33.468, 36.288): a system place over it within 10 km is right.
     """
-    score = PlaceScore(gold=len(article.places), system=len(places))
-    for g in article.places:
-        hits = [p for p in places if _overlaps(g.start, g.end, p.start, p.end)]
-        right = any(_place_right(g, p) for p in hits)
-        score.found += bool(hits)
-        score.right += right
-        if not right:
-            score.errors.append(
-                {
-                    "article": article.id,
-                    "kind": "wrong" if hits else "missed",
-                    "text": g.text,
-                    "start": g.start,
-                    "gold": f"{g.geonameid} {g.name} ({g.lat}, {g.lon})",
-                    "system": [f"{p.text} {p.geonameid} {p.name} ({p.lat}, {p.lon})" for p in hits],
-                    "context": _context(article.text, g.start, g.end),
-                }
-            )
-    for p in places:
-        if any(_overlaps(g.start, g.end, p.start, p.end) for g in article.places):
-            score.system_hit += 1
-        else:
-            score.errors.append(
-                {
-                    "article": article.id,
-                    "kind": "false alarm",
-                    "text": p.text,
-                    "start": p.start,
-                    "gold": None,
-                    "system": [f"{p.geonameid} {p.name} ({p.lat}, {p.lon})"],
-                    "context": _context(article.text, p.start, p.end),
-                }
-            )
-    return score
+    return _score_spans(article, article.places, places, _place_right, _place, "accuracy")
 
 
 @dataclass(slots=True)
@@ -424,11 +389,11 @@ class GoldReport:
     """Micro-averaged scores over all articles; `baseline` holds the alternative times scores."""
 
     articles: int = 0
-    times: TimeScore = field(default_factory=TimeScore)
-    places: PlaceScore = field(default_factory=PlaceScore)
+    times: SpanScore = field(default_factory=lambda: SpanScore("exact"))
+    places: SpanScore = field(default_factory=lambda: SpanScore("accuracy"))
     events: EventScore = field(default_factory=EventScore)
     baseline_name: str | None = None
-    baseline_times: TimeScore | None = None
+    baseline_times: SpanScore | None = None
 
     def as_json(self, errors: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -462,7 +427,7 @@ def score_gold(
     report = GoldReport()
     if baseline is not None:
         report.baseline_name = baseline[0]
-        report.baseline_times = TimeScore()
+        report.baseline_times = SpanScore("exact")
     for article in articles:
         doc = run(article.doc())
         report.articles += 1

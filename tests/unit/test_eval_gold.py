@@ -101,7 +101,7 @@ def test_times_exact_needs_both_dates(seed_gold: GoldArticle) -> None:
     score = score_times(seed_gold, shifted)
     # only the week and the Tuesday–Wednesday range have end != start
     assert score.found == len(seed_gold.times)
-    assert score.exact == len(seed_gold.times) - 2
+    assert score.right == len(seed_gold.times) - 2
     assert {e["text"] for e in score.errors} == {
         "الأسبوع الجاري",
         "يومي الثلاثاء والأربعاء القادمين",
