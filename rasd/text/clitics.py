@@ -66,11 +66,19 @@ def _resource(name: str) -> Traversable:
 @lru_cache(maxsize=1)
 def word_counts() -> dict[str, int]:
     """Letters form → count in SaudiNewsNet (forms seen at least twice)."""
-    with (
-        _resource("word_counts.tsv.gz").open("rb") as raw,
-        gzip.open(raw, "rt", encoding="utf-8") as fh,
-    ):
-        return {form: int(n) for form, n in (line.rstrip("\n").split("\t") for line in fh)}
+    fields = read_table("word_counts.tsv.gz")
+    return dict(zip(fields[0::2], map(int, fields[1::2]), strict=True))
+
+
+def read_table(name: str) -> list[str]:
+    """Every field of a gzipped TSV resource, row after row, in one list.
+
+    Decoding and splitting the whole file at once is several times faster than
+    reading it line by line (the tables have 100k+ rows).
+    """
+    with _resource(name).open("rb") as raw:
+        text = gzip.decompress(raw.read()).decode("utf-8")
+    return text.replace("\n", "\t").split("\t")[:-1]
 
 
 @lru_cache(maxsize=1)
@@ -81,15 +89,11 @@ def known_segmentations() -> dict[str, Candidate]:
     forms cost a lookup instead of scoring: «وبالقلم» → (("و", "ب", "ال"), "قلم", "").
     """
     table: dict[str, Candidate] = {}
-    with (
-        _resource("clitic_splits.tsv.gz").open("rb") as raw,
-        gzip.open(raw, "rt", encoding="utf-8") as fh,
-    ):
-        for line in fh:
-            form, pre, enc = line.rstrip("\n").split("\t")
-            proclitics = tuple(pre.split("+")) if pre else ()
-            at = sum(len(p) for p in proclitics)
-            table[form] = (proclitics, form[at : len(form) - len(enc)], enc)
+    fields = read_table("clitic_splits.tsv.gz")
+    for form, pre, enc in zip(fields[0::3], fields[1::3], fields[2::3], strict=True):
+        proclitics = tuple(pre.split("+")) if pre else ()
+        at = sum(len(p) for p in proclitics)
+        table[form] = (proclitics, form[at : len(form) - len(enc)], enc)
     return table
 
 

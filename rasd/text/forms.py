@@ -14,11 +14,16 @@ checks that it still agrees with `analyse_word`.
 
 from __future__ import annotations
 
-import gzip
 from functools import lru_cache
-from importlib import resources
 
-from rasd.text.clitics import ARTICLE, _model, analyse_clitics, known_segmentations, word_counts
+from rasd.text.clitics import (
+    ARTICLE,
+    _model,
+    analyse_clitics,
+    known_segmentations,
+    read_table,
+    word_counts,
+)
 from rasd.text.keys import broken_plurals, fold_key, search_counts, stem_before_pronoun
 from rasd.text.normalize import normalize_search
 
@@ -55,14 +60,17 @@ def known_analyses() -> dict[str, tuple[str, Parts]]:
 
     Equal parts tuples are shared: a few hundred shapes cover the 157k forms.
     """
-    shapes: dict[Parts, Parts] = {}
+    shapes: dict[tuple[int, str, str], Parts] = {}
     table: dict[str, tuple[str, Parts]] = {}
-    path = resources.files("rasd") / "resources" / "word_analyses.tsv.gz"
-    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            form, pre, enc, key = line.rstrip("\n").split("\t")
-            parts = _parts(len(form), pre.split("+") if pre else (), len(enc))
-            table[form] = (key, shapes.setdefault(parts, parts))
+    fields = read_table("word_analyses.tsv.gz")
+    for form, pre, enc, key in zip(
+        fields[0::4], fields[1::4], fields[2::4], fields[3::4], strict=True
+    ):
+        shape = (len(form), pre, enc)
+        parts = shapes.get(shape)
+        if parts is None:
+            parts = shapes[shape] = _parts(len(form), pre.split("+") if pre else (), len(enc))
+        table[form] = (key, parts)
     return table
 
 
