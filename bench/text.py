@@ -5,9 +5,10 @@ Input: the first `--articles` articles of SaudiNewsNet
 `rasd.text.tokenize` on every article (Token objects with norm, key and clitic
 segments, exactly what the pipeline stores) on one core, starting from empty
 per-word-form caches, then a second time with every form memoised (the steady
-state of a long ingest); resources are loaded once before timing. Prints every
-run and the medians, per CPU second (what one core does, robust to other
-jobs on a shared machine) and per wall-clock second.
+state of a long ingest); resources are loaded once before timing. Prints the
+load time, every run and the medians, per CPU second (what one core does,
+robust to other jobs on a shared machine) and per wall-clock second, and the
+peak memory of the process (texts read included).
 
     .venv/bin/python bench/text.py [--articles 3000] [--runs 5]
     .venv/bin/python bench/text.py --articles 0 --runs 1   # the whole corpus in one pass
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import resource
 import statistics
 import time
 from pathlib import Path
@@ -54,9 +56,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     texts = read_texts(args.articles)
-    began = time.perf_counter()
+    began, began_cpu = time.perf_counter(), time.process_time()
     load_resources()
-    print(f"resources loaded in {time.perf_counter() - began:.2f} s")
+    print(
+        f"resources loaded in {time.perf_counter() - began:.2f} s "
+        f"({time.process_time() - began_cpu:.2f} CPU-s)"
+    )
     rates: dict[str, list[float]] = {"cold": [], "warm": [], "cold wall": []}
     for i in range(args.runs):
         clear_caches()
@@ -75,6 +80,8 @@ def main() -> None:
         f"{median['cold']:,.0f} tokens per CPU second from empty caches "
         f"({median['cold wall']:,.0f} per wall second), {median['warm']:,.0f} warm"
     )
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(f"peak memory {peak:,.0f} MB")
 
 
 if __name__ == "__main__":

@@ -132,7 +132,6 @@ class _SegmentSlots:
 # fastest) and then becomes a Token by __class__ assignment, which Python allows
 # between classes of the same layout: the result is an ordinary Token, equal to
 # Token(...) — three times cheaper than calling each slot's __set__.
-_new = object.__new__
 
 
 def tokenize(text: str) -> list[Token]:
@@ -149,7 +148,7 @@ def tokenize(text: str) -> list[Token]:
 
 
 def _tokenize(text: str) -> list[Token]:
-    new, seg_slots, tok_slots, seg_cls, tok_cls = _new, _SegmentSlots, _TokenSlots, Segment, Token
+    seg_slots, tok_slots, seg_cls, tok_cls = _SegmentSlots, _TokenSlots, Segment, Token
     young = _FORMS[0]
     young_get = young.get
     tokens: list[Token] = []
@@ -168,7 +167,7 @@ def _tokenize(text: str) -> list[Token]:
             young[word] = form
         kind, norm, key, parts = form
         if len(parts) == 1:  # most tokens: one stem segment, the token itself
-            seg = new(seg_slots)
+            seg = seg_slots()
             seg.start = start
             seg.end = end
             seg.text = word
@@ -178,7 +177,7 @@ def _tokenize(text: str) -> list[Token]:
         else:
             built = []
             for s, e, w, r in parts:
-                seg = new(seg_slots)
+                seg = seg_slots()
                 seg.start = start + s
                 seg.end = start + e
                 seg.text = w
@@ -186,7 +185,7 @@ def _tokenize(text: str) -> list[Token]:
                 seg.__class__ = seg_cls
                 built.append(seg)
             segments = tuple(built)
-        tok = new(tok_slots)
+        tok = tok_slots()
         tok.start = start
         tok.end = end
         tok.text = word
