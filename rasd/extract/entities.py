@@ -20,10 +20,16 @@ import pycrfsuite
 
 from rasd.doc import Doc, Span, Token
 from rasd.errors import RasdError
-from rasd.extract.ner_features import WINDOW, FeatureExtractor, entity_start, pair_features
+from rasd.extract.ner_features import WINDOW, FeatureExtractor, entity_start
 from rasd.pipeline import Stage
 
 MODEL = Path(__file__).resolve().parents[1] / "resources" / "ner" / "model.crfsuite"
+# What tagging needs of a word form: its w= feature, its c256= cluster, its scores.
+_WordScores = tuple[str, str, np.ndarray]
+
+
+# Word forms whose scores are cached, per generation (two generations are kept).
+MAX_WORDS = 40_000
 
 
 class NerModel:
@@ -57,23 +63,40 @@ class NerModel:
             self.transitions[index[a], index[b]] = weight
         self.pad = {d: self._score([f"{d}=pad"]) for d in WINDOW}
         # Features depend on the token's text and kind only (the text core analyses
-        # each word form the same way wherever it stands), so scores are cached by them.
-        self._words: dict[tuple[str, str], tuple] = {}
+        # each word form the same way wherever it stands), so scores are cached by
+        # them, in two generations as in `rasd.text.tokens`: memory stays bounded
+        # and frequent forms stay cached.
+        self._words: list[dict[tuple[str, str], _WordScores]] = [{}, {}]
 
     def _score(self, feats: Sequence[str]) -> np.ndarray:
         unknown = len(self.rows)
         return self.weights[[self.rows.get(f, unknown) for f in feats]].sum(axis=0)
 
-    def _word_scores(self, tok: Token) -> tuple:
-        """(info, own scores, scores it adds to the token at each offset d from it)."""
-        found = self._words.get((tok.text, tok.kind))
+    def _word_scores(self, tok: Token) -> _WordScores:
+        """(form, mid-level cluster, scores): row 0 its own, row 1 + k what it adds to
+        the token at offset -WINDOW[k] from it (that token sees its ctx as f"{d}...")."""
+        key = (tok.text, tok.kind)
+        young = self._words[0]
+        found = young.get(key) or self._words[1].get(key)
         if found is None:
-            if len(self._words) > 300_000:
-                self._words.clear()
             info = self.features.info(tok)
-            # The token at offset -d from this word sees its ctx as features f"{d}...".
-            given = {d: self._score([f"{d}{f}" for f in info.ctx]) for d in WINDOW}
-            found = self._words[(tok.text, tok.kind)] = (info, self._score(info.own), given)
+            unknown = len(self.rows)
+            get = self.rows.get
+            feats = [get(f, unknown) for f in info.own]
+            bounds = [0]
+            for d in WINDOW:
+                bounds.append(len(feats))
+                feats += [get(f"{d}{f}", unknown) for f in info.ctx]
+            # One gather and one segmented sum; each segment adds its rows in order,
+            # exactly as `_score` does, so the sums are bit for bit the same.
+            found = (info.ctx[0], info.c256, np.add.reduceat(self.weights[feats], bounds))
+        if len(young) >= MAX_WORDS:
+            self._words[1] = young
+            young = self._words[0] = {}
+            # The feature extractor's own per-form cache sits behind this one:
+            # emptied with it, it stays bounded too.
+            self.features._info.cache_clear()
+        young[key] = found
         return found
 
     def tag(self, tokens: Sequence[Token]) -> list[str]:
@@ -82,17 +105,18 @@ class NerModel:
         if not n:
             return []
         words = [self._word_scores(t) for t in tokens]
-        infos = [w[0] for w in words]
-        scores = np.array([w[1] for w in words])
-        for d in WINDOW:
-            given = np.array([w[2][d] for w in words])
+        stacked = np.stack([w[2] for w in words])  # token × (own, given per d) × label
+        scores = stacked[:, 0].copy()
+        for k, d in enumerate(WINDOW, 1):
+            given = stacked[:, k]
             lo, hi = max(0, -d), n - max(0, d)  # tokens i whose neighbour i + d exists
             if lo < hi:
                 scores[lo:hi] += given[lo + d : hi + d]
             scores[:lo] += self.pad[d]
             scores[max(hi, 0) :] += self.pad[d]
         unknown = len(self.rows)
-        rows = [self.rows.get(f, unknown) for i in range(n) for f in pair_features(infos, i)]
+        get = self.rows.get
+        rows = [get(f, unknown) for i in range(n) for f in _pair_features(words, i)]
         scores += self.weights[rows].reshape(n, -1, len(self.labels)).sum(axis=1)
         return [self.labels[k] for k in _viterbi(scores, self.transitions)]
 
@@ -134,16 +158,24 @@ def propagate_labels(
             if kind == "PERS" and end - start > 1 and last.kind == "word" and len(last.norm) >= 3:
                 known.setdefault((last.norm,), "PERS")
     longest = max(map(len, known), default=0)
+    # Only an untagged word that begins some known name can begin a new tag.
+    firsts = {words[0] for words in known}
     out = []
     for toks, labs in zip(sentences, labels, strict=True):
         new = list(labs)
         norms = [t.norm for t in toks]
         i = 0
         while i < len(new):
+            if new[i] != "O" or norms[i] not in firsts:
+                i += 1
+                continue
             for n in range(min(longest, len(new) - i), 0, -1):
-                kind = known.get(tuple(norms[i : i + n])) if new[i] == "O" else None
-                free = all(x == "O" for x in new[i : i + n])
-                if kind and free and (i + n == len(new) or not new[i + n].startswith("I-")):
+                kind = known.get(tuple(norms[i : i + n]))
+                if (
+                    kind
+                    and all(x == "O" for x in new[i : i + n])
+                    and (i + n == len(new) or not new[i + n].startswith("I-"))
+                ):
                     new[i : i + n] = [f"B-{kind}"] + [f"I-{kind}"] * (n - 1)
                     i += n - 1
                     break
@@ -167,6 +199,15 @@ def _runs(labels: Sequence[str]) -> list[tuple[int, int, str]]:
         runs.append((i, j, kind))
         i = j
     return runs
+
+
+def _pair_features(words: Sequence[_WordScores], i: int) -> tuple[str, str, str, str]:
+    """`ner_features.pair_features` from the cached forms and clusters of the words."""
+    n = len(words)
+    cur, c = words[i][0], words[i][1]
+    prev, cp = (words[i - 1][0], words[i - 1][1]) if i else ("BOS", "pad")
+    nxt, cn = (words[i + 1][0], words[i + 1][1]) if i + 1 < n else ("EOS", "pad")
+    return f"b-1={prev}|{cur}", f"b+1={cur}|{nxt}", f"cb-1={cp}|{c}", f"cb+1={c}|{cn}"
 
 
 def _viterbi(scores: np.ndarray, transitions: np.ndarray) -> list[int]:
