@@ -41,8 +41,10 @@ def test_unit_gsr_scores_detection_with_the_events_stage() -> None:
     m = scores["ASSAULT"].metrics()
     assert m["positives"] + m["negatives"] == len(sample)
     assert m["tp"] + m["fn"] == sum(s.label == "yes" for s in sample)
-    # Conservative floors for the development half (measured: recall 0.93, precision 0.30).
-    assert m["recall"] >= 0.8 and m["precision"] >= 0.2
+    # The salience weights were fit on this half, so these are in-sample floors
+    # (measured: recall 1.00, precision 0.95): they fail when the features drift
+    # from the weights file (a change to token keys, a renamed feature) — refit then.
+    assert m["recall"] >= 0.9 and m["precision"] >= 0.8
     assert scores["PROTEST"].metrics()["positives"] == 0
 
 
