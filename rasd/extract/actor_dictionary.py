@@ -74,14 +74,14 @@ class ActorDictionary:
             yield from group
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)  # a few hundred bytes each: bounded memory
 def word_key(form: str) -> str:
     """The search key of one normalised word form: «المسلحين» → «مسلح»."""
     keys = search_keys(form)
     return keys[0] if keys else form
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)  # a few hundred bytes each: bounded memory
 def word_readings(norm: str) -> tuple[Reading, ...]:
     """Readings of a search-normalised word with and without its proclitics.
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from rasd.doc import ActorMention, Doc, Span, Token
@@ -205,14 +206,25 @@ def _member_pronoun(
     i: int, words: list[Token], dictionary: ActorDictionary, named: list[Actor]
 ) -> _Match | None:
     """«مسلحيه», «عناصرها»: members of the last named armed group."""
-    norm = words[i].norm
+    off = _member_offset(words[i].norm, dictionary.members)
+    if off is None:
+        return None
+    actor = next((a for a in reversed(named) if a.type in _ARMED), None)
+    return _Match(i, i, off, actor, "anaphor") if actor else None
+
+
+@lru_cache(maxsize=50_000)
+def _member_offset(norm: str, members: frozenset[str]) -> int | None:
+    """Where a member noun with a pronoun starts in the word («ومسلحيه» → 1), else None.
+
+    Memoised per word form: this runs on every word of every article.
+    """
     for pronoun in _PRONOUNS:
         stem = norm[: -len(pronoun)]
         if norm.endswith(pronoun) and len(stem) >= 3:
             for off, key, *_ in word_readings(stem):
-                if key in dictionary.members:
-                    actor = next((a for a in reversed(named) if a.type in _ARMED), None)
-                    return _Match(i, i, off, actor, "anaphor") if actor else None
+                if key in members:
+                    return off
     return None
 
 

@@ -20,12 +20,20 @@ import pycrfsuite
 
 from rasd.doc import Doc, Span, Token
 from rasd.errors import RasdError
-from rasd.extract.ner_features import WINDOW, FeatureExtractor, entity_start
+from rasd.extract.ner_features import (
+    WINDOW,
+    FeatureExtractor,
+    WordInfo,
+    entity_start,
+    pair_features,
+)
 from rasd.pipeline import Stage
 
 MODEL = Path(__file__).resolve().parents[1] / "resources" / "ner" / "model.crfsuite"
-# What tagging needs of a word form: its w= feature, its c256= cluster, its scores.
-_WordScores = tuple[str, str, np.ndarray]
+# What tagging needs of a word form: the part of its features that pair features
+# read (its form and mid-level cluster; the full feature lists are not kept), and
+# its scores.
+_WordScores = tuple[WordInfo, np.ndarray]
 
 
 # Word forms whose scores are cached, per generation (two generations are kept).
@@ -73,8 +81,9 @@ class NerModel:
         return self.weights[[self.rows.get(f, unknown) for f in feats]].sum(axis=0)
 
     def _word_scores(self, tok: Token) -> _WordScores:
-        """(form, mid-level cluster, scores): row 0 its own, row 1 + k what it adds to
-        the token at offset -WINDOW[k] from it (that token sees its ctx as f"{d}...")."""
+        """(its info for pair features, scores): scores row 0 are its own, row 1 + k
+        what it adds to the token at offset -WINDOW[k] from it (which sees its ctx
+        as features f"{d}...")."""
         key = (tok.text, tok.kind)
         young = self._words[0]
         found = young.get(key) or self._words[1].get(key)
@@ -89,7 +98,8 @@ class NerModel:
                 feats += [get(f"{d}{f}", unknown) for f in info.ctx]
             # One gather and one segmented sum; each segment adds its rows in order,
             # exactly as `_score` does, so the sums are bit for bit the same.
-            found = (info.ctx[0], info.c256, np.add.reduceat(self.weights[feats], bounds))
+            slim = WordInfo((), info.ctx[:1], info.c256)
+            found = (slim, np.add.reduceat(self.weights[feats], bounds))
         if len(young) >= MAX_WORDS:
             self._words[1] = young
             young = self._words[0] = {}
@@ -105,7 +115,7 @@ class NerModel:
         if not n:
             return []
         words = [self._word_scores(t) for t in tokens]
-        stacked = np.stack([w[2] for w in words])  # token × (own, given per d) × label
+        stacked = np.stack([w[1] for w in words])  # token × (own, given per d) × label
         scores = stacked[:, 0].copy()
         for k, d in enumerate(WINDOW, 1):
             given = stacked[:, k]
@@ -116,7 +126,8 @@ class NerModel:
             scores[max(hi, 0) :] += self.pad[d]
         unknown = len(self.rows)
         get = self.rows.get
-        rows = [get(f, unknown) for i in range(n) for f in _pair_features(words, i)]
+        infos = [w[0] for w in words]
+        rows = [get(f, unknown) for i in range(n) for f in pair_features(infos, i)]
         scores += self.weights[rows].reshape(n, -1, len(self.labels)).sum(axis=1)
         return [self.labels[k] for k in _viterbi(scores, self.transitions)]
 
@@ -199,15 +210,6 @@ def _runs(labels: Sequence[str]) -> list[tuple[int, int, str]]:
         runs.append((i, j, kind))
         i = j
     return runs
-
-
-def _pair_features(words: Sequence[_WordScores], i: int) -> tuple[str, str, str, str]:
-    """`ner_features.pair_features` from the cached forms and clusters of the words."""
-    n = len(words)
-    cur, c = words[i][0], words[i][1]
-    prev, cp = (words[i - 1][0], words[i - 1][1]) if i else ("BOS", "pad")
-    nxt, cn = (words[i + 1][0], words[i + 1][1]) if i + 1 < n else ("EOS", "pad")
-    return f"b-1={prev}|{cur}", f"b+1={cur}|{nxt}", f"cb-1={cp}|{c}", f"cb+1={c}|{cn}"
 
 
 def _viterbi(scores: np.ndarray, transitions: np.ndarray) -> list[int]:

@@ -118,7 +118,7 @@ def word_forms(token: Token) -> list[tuple[int, str]]:
     return [(token.start + offset, form) for offset, form in _forms(token.text, token.norm)]
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)  # a few hundred bytes each: bounded memory
 def _forms(word: str, norm: str) -> tuple[tuple[int, str], ...]:
     """word_forms per word form, with offsets relative to the word (memoised: news repeats)."""
     forms = [(0, norm)]
@@ -141,7 +141,7 @@ def _forms(word: str, norm: str) -> tuple[tuple[int, str], ...]:
     return tuple(forms)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)  # a few hundred bytes each: bounded memory
 def _stripped(norm: str) -> str:
     """A word without its conjunction and preposition: «وبمدينة» → «مدينه»."""
     for pre in PROCLITICS:
