@@ -11,6 +11,7 @@ the NER model.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,12 +20,14 @@ from pathlib import Path
 import yaml
 
 from rasd.errors import RasdError
-from rasd.text import normalize_search, search_keys
+from rasd.text import normalize_search, search_keys, word_analysis
 
 BUNDLED = Path(__file__).resolve().parents[1] / "resources" / "actors.yaml"
 # A reading: (offset into the word where the reading starts, key, definite, form).
 Reading = tuple[int, str, bool, str]
 WordSpec = tuple[str, bool]
+# Letters only, as search normalisation leaves most words: always a single token.
+_ARABIC_WORD = re.compile("[\u0621-\u063a\u0641-\u064a]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,10 @@ class ActorDictionary:
 @lru_cache(maxsize=50_000)  # a few hundred bytes each: bounded memory
 def word_key(form: str) -> str:
     """The search key of one normalised word form: «المسلحين» → «مسلح»."""
+    if _ARABIC_WORD.fullmatch(form):
+        # One Arabic word is one token: its analysis gives the key without
+        # tokenising (and building tokens) again, as search_keys would.
+        return word_analysis(form)[1] or form
     keys = search_keys(form)
     return keys[0] if keys else form
 
