@@ -55,22 +55,28 @@ def load_resources() -> None:
 
 
 @lru_cache(maxsize=1)
-def known_analyses() -> dict[str, tuple[str, Parts]]:
-    """Corpus form → (key, or "" when it is the norm; relative parts), from `word_analyses.tsv.gz`.
+def known_analyses() -> dict[str, Analysis]:
+    """Corpus form → its analysis (norm, key, relative parts), from `word_analyses.tsv.gz`.
 
-    Equal parts tuples are shared: a few hundred shapes cover the 157k forms.
+    Equal strings and parts are shared: most norms and keys are the form itself,
+    and a few hundred shapes of parts cover the 157k forms.
     """
     shapes: dict[tuple[int, str, str], Parts] = {}
-    table: dict[str, tuple[str, Parts]] = {}
+    table: dict[str, Analysis] = {}
     fields = read_table("word_analyses.tsv.gz")
-    for form, pre, enc, key in zip(
-        fields[0::4], fields[1::4], fields[2::4], fields[3::4], strict=True
+    forms = fields[0::4]
+    # The forms are letters-level, so one normalize_search over all of them,
+    # newline-joined, gives each one's norm (as for keys.search_counts).
+    norms = normalize_search("\n".join(forms)).split("\n")
+    for form, norm, pre, enc, key in zip(
+        forms, norms, fields[1::4], fields[2::4], fields[3::4], strict=True
     ):
         shape = (len(form), pre, enc)
         parts = shapes.get(shape)
         if parts is None:
             parts = shapes[shape] = _parts(len(form), pre.split("+") if pre else (), len(enc))
-        table[form] = (key, parts)
+        norm = form if norm == form else norm
+        table[form] = (norm, key or norm, parts)
     return table
 
 
@@ -98,11 +104,7 @@ def table_row(form: str) -> str:
 def lookup_word(word: str) -> Analysis:
     """`analyse_word`, from the precomputed table when the word is a corpus form."""
     known = known_analyses().get(word)
-    if known is None:
-        return analyse_word(word)
-    norm = normalize_search(word)
-    key, parts = known
-    return norm, key or norm, parts
+    return analyse_word(word) if known is None else known
 
 
 @lru_cache(maxsize=20_000)
