@@ -6,7 +6,10 @@ word form and cached: its normalised form, clitic stem and key, proclitics,
 affixes of the stem, shape, corpus frequency, the unsupervised word clusters
 learned from SaudiNewsNet (`rasd/resources/ner/clusters.tsv`, three nested
 levels) for the word and for its stem, and membership in the actor
-dictionary. Context features are the neighbours' forms and clusters.
+dictionary and the places gazetteer, and name cues counted in SaudiNewsNet
+(`rasd/resources/ner/name_cues.tsv`: how often a word follows a title, stands
+next to «بن», follows an organisation or a place noun). Context features are
+the neighbours' forms, clusters and name cues.
 """
 
 from __future__ import annotations
@@ -19,9 +22,14 @@ from pathlib import Path
 
 from rasd.doc import Token
 from rasd.extract.actor_dictionary import ActorDictionary, load_actors
+from rasd.extract.gazetteer import Gazetteer, load_gazetteer
 from rasd.text import normalize_search
 
 CLUSTERS = Path(__file__).resolve().parents[1] / "resources" / "ner" / "clusters.tsv"
+NAME_CUES = CLUSTERS.with_name("name_cues.tsv")
+# Columns of name_cues.tsv after the count: after a title, next to «بن», after an
+# organisation noun, after a place noun.
+_CUE_NAMES = ("nt", "nb", "no", "np")
 _CONJ_PREP = frozenset(normalize_search(p) for p in ("و", "ف", "ب", "ك", "ل", "س"))
 
 
@@ -41,7 +49,13 @@ WINDOW = (-2, -1, 1, 2)
 class FeatureExtractor:
     """Turns a sentence of tokens into crfsuite features: «بدمشق» → w=بدمشق, s=دمشق, c1024=…"""
 
-    def __init__(self, clusters: Path = CLUSTERS, actors: ActorDictionary | None = None) -> None:
+    def __init__(
+        self,
+        clusters: Path = CLUSTERS,
+        actors: ActorDictionary | None = None,
+        places: Gazetteer | None = None,
+        cues: Path = NAME_CUES,
+    ) -> None:
         self.clusters: dict[str, tuple[str, str, str, str, int]] = {}
         with clusters.open(encoding="utf-8") as fh:
             for line in fh:
@@ -56,6 +70,8 @@ class FeatureExtractor:
             for n, (key, _definite) in enumerate(alias.words):
                 tag = ("B:" if n == 0 else "I:") + alias.actor.type
                 self.gazetteer.setdefault(key, set()).add(tag)
+        self.places = _place_words(places or load_gazetteer())
+        self.cues = _read_cues(cues)
         self._info = lru_cache(maxsize=300_000)(self._word_info)
 
     def _word_info(
@@ -93,6 +109,9 @@ class FeatureExtractor:
             own.append(f"def={max(-2, min(2, ratio))}")
         for tag in self.gazetteer.get(key, ()):
             own.append(f"g={tag}")
+        own.extend(self.places.get(stem, ()))
+        cues = self.cues.get(norm) or self.cues.get(stem) or ()
+        ctx.extend(cues)
         own.extend(ctx[1:])
         return WordInfo(tuple(own), tuple(ctx), f"c256={cl[1]}" if cl else "unk")
 
@@ -130,6 +149,43 @@ class FeatureExtractor:
             feats.extend(pair_features(infos, i))
             out.append(feats)
         return out
+
+
+def _place_words(places: Gazetteer) -> dict[str, tuple[str, ...]]:
+    """Search form → its roles in place names: «دمشق» → ("pl=BFalse:area", …).
+
+    pl=B<multi-word>:<area|town> for a first word, pl=I for a later one.
+    """
+    roles: dict[str, set[str]] = {}
+    for first, entries in places.index.items():
+        for rest, found in entries:
+            kinds = {p.kind for p in found}
+            size = "area" if kinds & {"country", "admin1", "region"} else "town"
+            roles.setdefault(first, set()).add(f"pl=B{len(rest) > 0}:{size}")
+            for word in rest:
+                roles.setdefault(word, set()).add("pl=I")
+    return {w: tuple(sorted(r)) for w, r in roles.items()}
+
+
+def _cue_bucket(ratio: float) -> int:
+    return 0 if ratio < 0.05 else 1 if ratio < 0.15 else 2 if ratio < 0.4 else 3
+
+
+def _read_cues(path: Path) -> dict[str, tuple[str, ...]]:
+    """Search form → name-cue features: «سلمان» → ("nt=3", "nb=3")."""
+    out = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            word, count, *cues = line.rstrip("\n").split("\t")
+            n = int(count)
+            feats = tuple(
+                f"{name}={_cue_bucket(int(c) / n)}"
+                for name, c in zip(_CUE_NAMES, cues, strict=True)
+                if _cue_bucket(int(c) / n)
+            )
+            if feats:
+                out[word] = feats
+    return out
 
 
 def pair_features(infos: Sequence[WordInfo], i: int) -> tuple[str, str, str, str]:
