@@ -103,9 +103,6 @@ class NerModel:
         if len(young) >= MAX_WORDS:
             self._words[1] = young
             young = self._words[0] = {}
-            # The feature extractor's own per-form cache sits behind this one:
-            # emptied with it, it stays bounded too.
-            self.features._info.cache_clear()
         young[key] = found
         return found
 

@@ -72,7 +72,8 @@ class FeatureExtractor:
                 self.gazetteer.setdefault(key, set()).add(tag)
         self.places = _place_words(places or load_gazetteer())
         self.cues = _read_cues(cues)
-        self._info = lru_cache(maxsize=300_000)(self._word_info)
+        # Bounded: at ~2.5 KB a form, 300k forms would hold most of a gigabyte.
+        self._info = lru_cache(maxsize=20_000)(self._word_info)
 
     def _word_info(
         self, text: str, kind: str, norm: str, key: str, stem: str, pre: str
