@@ -21,7 +21,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from rasd.cli import app, console, eval_app, out, settings
+from rasd.cli import app, console, eval_app, out, place_files, settings
 from rasd.errors import RasdError
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def extract(
     from rasd.ingest import read_sources
 
     reference = _parse_date(published)
-    pipeline = build_pipeline(actors or [], places or [], lexicon or [])
+    pipeline = build_pipeline(actors or [], place_files(places), lexicon or [])
     problems = written = 0
     for item in read_sources(sources or ["-"]):
         if isinstance(item, Problem):
