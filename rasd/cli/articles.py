@@ -207,16 +207,22 @@ def _report(summary: RunSummary, as_json: bool) -> None:
         console.print(f"    {escape(where)}: {escape(problem.message)}", soft_wrap=True)
 
 
+# Filters shared by search and export.
+OutletOption = Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")]
+SinceOption = Annotated[
+    str | None, typer.Option("--since", help="Published on or after YYYY-MM-DD.")
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Published on or before YYYY-MM-DD.")
+]
+
+
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help='Words and "quoted phrases"; all must occur.')],
-    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", help="Published on or after YYYY-MM-DD.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", help="Published on or before YYYY-MM-DD.")
-    ] = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="How many results.")] = 10,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per result.")] = False,
 ) -> None:
@@ -335,13 +341,9 @@ def export(
     output: Annotated[
         str, typer.Option("--output", "-o", help="File to write; - for stdout.")
     ] = "-",
-    outlet: Annotated[str | None, typer.Option("--outlet", help="Only this outlet.")] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", help="Published on or after YYYY-MM-DD.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", help="Published on or before YYYY-MM-DD.")
-    ] = None,
+    outlet: OutletOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
 ) -> None:
     """Export the database, streamed: one article (or event) per line or row.
 
