@@ -124,7 +124,9 @@ def load_actors(extra_files: Sequence[Path] = ()) -> ActorDictionary:
     """The bundled dictionary plus the user's files (same YAML format).
 
     A user file may add new actors or new aliases to an existing actor (same
-    `actor` name); it may also add `anaphors` and `members`.
+    `actor` name, or one of its English names `en`, so a file written against a
+    former canonical name such as "Jabhat al-Nusra" still extends "Nusra Front");
+    it may also add `anaphors` and `members`.
     """
     sources = [(BUNDLED.name, BUNDLED.read_text(encoding="utf-8"))]
     for path in extra_files:
@@ -133,6 +135,7 @@ def load_actors(extra_files: Sequence[Path] = ()) -> ActorDictionary:
         except OSError as err:
             raise RasdError(f"cannot read actor file {path}: {err}") from err
     actors: dict[str, Actor] = {}
+    english: dict[str, str] = {}  # English name (casefolded) -> canonical name
     aliases: dict[tuple[str, tuple[str, ...]], Alias] = {}
     anaphors: dict[WordSpec, Anaphor] = {}
     members: set[str] = set()
@@ -140,7 +143,8 @@ def load_actors(extra_files: Sequence[Path] = ()) -> ActorDictionary:
         try:
             data = yaml.safe_load(text) or {}
             for entry in data.get("actors") or []:
-                actor = actors.get(entry["actor"]) or Actor(
+                known = english.get(entry["actor"].casefold(), entry["actor"])
+                actor = actors.get(known) or Actor(
                     entry["actor"],
                     entry["type"],
                     entry.get("country"),
@@ -148,6 +152,8 @@ def load_actors(extra_files: Sequence[Path] = ()) -> ActorDictionary:
                     bool(entry.get("generic")),
                 )
                 actors[actor.name] = actor
+                for other in entry.get("en") or []:
+                    english.setdefault(str(other).casefold(), actor.name)
                 for key, quoted in (("ar", False), ("ar_quoted", True)):
                     for alias in entry.get(key) or []:
                         words = _alias_words(alias)

@@ -145,3 +145,70 @@ def test_bad_user_actor_file_is_one_clear_error(tmp_path: Path):
         actors.stage([bad])
     with pytest.raises(RasdError, match="cannot read"):
         actors.stage([tmp_path / "missing.yaml"])
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "actor"),
+    [
+        # Sentences of SaudiNewsNet articles (gold-dev); names as the gold writes them.
+        (
+            "سيطر مقاتلو المعارضة السورية على نقاط عدة",
+            "مقاتلو المعارضة",
+            "Syrian opposition fighters",
+        ),
+        (
+            "وسيطر مقاتلون من المعارضة وجبهة النصرة على حاجز",
+            "مقاتلون من المعارضة",
+            "Syrian opposition fighters",
+        ),
+        ("وسيطر مقاتلون من المعارضة وجبهة النصرة على حاجز", "جبهة النصرة", "Nusra Front"),
+        (
+            "نتيجة قصف من طائرات النظام السوري بعدة صواريخ",
+            "طائرات النظام السوري",
+            "Syrian Air Force",
+        ),
+        ("قصفت قوات نظام الأسد مخيم درعا", "قوات نظام الأسد", "Syrian government forces"),
+        (
+            "إن الولايات المتحدة وحلفاءها استهدفوا مسلحي تنظيم داعش",
+            "الولايات المتحدة وحلفاءها",
+            "US-led coalition",
+        ),
+        (
+            "أحكمت القوات الموالية للشرعية سيطرتها على مدينة زنجبار",
+            "القوات الموالية للشرعية",
+            "pro-Hadi forces",
+        ),
+        (
+            "سيطرت قوات المقاومة الشعبية والجيش الوطني اليمني على منطقتي السدة",
+            "الجيش الوطني اليمني",
+            "Yemeni army",
+        ),
+        ("إن حزب العمال الكردستاني قتل ثلاثة جنود أتراك", "حزب العمال الكردستاني", "PKK"),
+        (
+            "فرقت الشرطة التركية مساء الجمعة في اسطنبول مئات المتظاهرين",
+            "الشرطة التركية",
+            "Turkish police",
+        ),
+        ("نتيجة تحصن الثوار وتأقلمهم", "الثوار", "Syrian rebels"),
+    ],
+)
+def test_names_of_the_syrian_and_yemeni_wars(text, mention, actor):
+    assert (mention, actor) in pairs(text)
+
+
+def test_coalition_named_by_its_leader_is_what_a_later_anaphor_means():
+    got = pairs(
+        "شاركت تركيا في التحالف الذي تقوده الولايات المتحدة ثم سمحت للتحالف باستخدام قواعدها"
+    )
+    assert ("التحالف الذي تقوده الولايات المتحدة", "US-led coalition") in got
+    assert got[-1] == ("للتحالف", "US-led coalition")
+
+
+def test_user_file_may_extend_an_actor_by_a_former_canonical_name(tmp_path: Path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "actors:\n- {actor: Jabhat al-Nusra, type: jihadist group, ar: [جبهة أهل الشام]}\n",
+        encoding="utf-8",
+    )
+    got = pairs("هاجمت جبهة أهل الشام الحاجز", stage=actors.stage([extra]))
+    assert got == [("جبهة أهل الشام", "Nusra Front")]
