@@ -13,6 +13,8 @@ list of `rasd.doc.ActorMention` in text order, each with offsets into
   with a pronoun («مسلحيه»), which are the group itself.
 
 NER ORG/PERS spans that the dictionary does not know stay plain entities.
+Each mention's `source` is "<file>:<kind>", the kind "generic" for a kind of
+group («مسلحون»), which the events stage lets a named affiliation replace.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ class _Match:
     last: int
     offset: int  # where the mention starts inside the first word (after proclitics)
     actor: Actor
-    kind: str  # alias, anaphor, member
+    kind: str  # alias, generic (an alias of a generic actor), anaphor; +member
 
 
 def stage(extra_files: Sequence[Path] = ()) -> Stage:
@@ -100,7 +102,8 @@ def resolve_actors(
             m = pronoun
         elif found:
             alias, offset = found
-            m = _Match(i, i + len(alias.words) - 1, offset, alias.actor, "alias")
+            kind = "generic" if alias.actor.generic else "alias"
+            m = _Match(i, i + len(alias.words) - 1, offset, alias.actor, kind)
             if not alias.actor.generic:
                 last_group.append(alias.actor)
         else:

@@ -6,8 +6,11 @@ target, places) and a (start, end) date.
 
 - actor / target: who acts and who is acted on, read from word order — the
   actor nearest before a verb in its clause or, in verb-first clauses, the
-  first after it; the one after «على»، «ضد»، «استهدف» is the target; «من قبل»،
+  first after it in its clause; the one after «على»، «ضد»، «استهدف» or with the
+  preposition ل («مواقع لقوات النظام»، «أهداف للتنظيم») is the target; «من قبل»،
   «على يد»، «شنتها» name the actor after a noun or a passive («تم اعتقال»، «قُتل»).
+  Actors joined by و are one party («قوات النظام وحزب الله»), except for the
+  reciprocal types, where they are the two sides («تعمل تركيا والولايات المتحدة»).
 - place: the place mentions tied to the trigger — the first after it in its
   clause (with the places coordinated with it: «قرب حلب والرقة ودير الزور»),
   else the nearest before it; a country yields to a town named in the same clause.
@@ -40,6 +43,8 @@ AFFILIATED = _norms(
     "الموالية", "الموالي", "الموالين", "ينتمون", "المنتمين",
 )  # fmt: skip
 DEFECT_FROM = _norms("عن", "صفوف", "بصفوف")
+# Words after which ل introduces a point of view, not whose positions were hit.
+_LAM_FRAMES = _norms("بالنسبة", "وفقا", "طبقا", "تبعا", "نسبة") | AFFILIATED | LED_BY
 PASSIVE_AUX = _norms("تم", "يتم", "سيتم", "جرى", "يجري", "تعرض", "تعرضت", "يتعرض", "تتعرض")
 CLAUSE_BREAKS = frozenset("،,:;؛.")
 # Coordinating material allowed between two places of one list.
@@ -55,11 +60,14 @@ _CONTAINER_CUES = tuple(normalize_search(w) for w in ("ريف", "محافظة", 
 _PLACE_ANAPHORS = frozenset(
     normalize_search(w) for w in ("المنطقة", "المدينة", "البلدة", "القرية", "الحي", "المخيم")
 )
+# Types whose two coordinated parties act on each other: «اتفاق بين الجيش والمسلحين».
+RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 ACTOR_WINDOW = 8
 PLACE_WINDOW_CHARS = 160
 
 
 def actor_and_target(
+    text: str,
     tokens: Sequence[Token],
     trigger: Trigger,
     actors: Sequence[ActorMention],
@@ -68,13 +76,26 @@ def actor_and_target(
 
     «إن تنظيم داعش منع خروج عائلات فلسطينية» → (Islamic State, civilians).
     """
-    actors = _heads_of_phrases(tokens, actors)
-    if not actors:
+    heads = _heads_of_phrases(tokens, actors)
+    if not heads:
         return None, None
+    parties = _coordinated(text, tokens, heads)
+    actor, target = _roles(tokens, trigger, list(parties))
+    if trigger.type in RECIPROCAL and actor is not None and target is None:
+        first, *others = parties[actor]
+        if others:  # «تعمل تركيا والولايات المتحدة على وضع خطط»: one side, then the other
+            return _arg(first), _arg(_joined(text, others))
+    return _arg(actor), _arg(target)
+
+
+def _roles(
+    tokens: Sequence[Token], trigger: Trigger, actors: list[ActorMention]
+) -> tuple[ActorMention | None, ActorMention | None]:
     trig_start, trig_end = trigger.start, trigger.end
     clause_start = _clause_start(tokens, trigger.first)
     before = [a for a in actors if clause_start <= a.start and a.end <= trig_start]
     inside = [a for a in actors if trig_start <= a.start and a.end <= trig_end]
+    clause_end = _clause_end(tokens, trigger.last)
     after = [a for a in actors if a.start >= trig_end]
     after = after[:3]
     passive = _is_passive(tokens, trigger)
@@ -98,8 +119,13 @@ def actor_and_target(
             actor = before[-1]
         elif inside:
             actor = inside[0]
-        elif after and after[0] is not marked_target:
-            actor = after[0]
+        elif (
+            after
+            and after[0] is not marked_target
+            and after[0].end <= clause_end
+            and _gap_tokens(tokens, trig_end, after[0].start) <= ACTOR_WINDOW
+        ):
+            actor = after[0]  # verb first: «قصفت قوات المعارضة قريتي نبل والزهراء»
     if marked_target is not None and marked_target is not actor:
         target = marked_target
     elif passive:
@@ -113,7 +139,52 @@ def actor_and_target(
         target = _marked(tokens, trigger, after, DEFECT_FROM)
     if actor is not None and target is not None and actor.actor == target.actor:
         target = None
-    return _arg(actor), _arg(target)
+    return actor, target
+
+
+def _coordinated(
+    text: str, tokens: Sequence[Token], actors: list[ActorMention]
+) -> dict[ActorMention, list[ActorMention]]:
+    """Actors joined by و as one party, each with its conjuncts.
+
+    «قوات النظام وحزب الله» → one mention "Syrian government forces and Hezbollah".
+    """
+    parties: dict[ActorMention, list[ActorMention]] = {}
+    group: list[ActorMention] = []
+    for mention in actors:
+        if group and _joined_by_and(text, group[-1], mention):
+            group.append(mention)
+            continue
+        if group:
+            parties[_joined(text, group)] = group
+        group = [mention]
+    if group:
+        parties[_joined(text, group)] = group
+    return parties
+
+
+def _joined_by_and(text: str, left: ActorMention, right: ActorMention) -> bool:
+    # «قوات النظام وحزب الله»: the mention leaves out the proclitic و, so it is in the gap.
+    return text[left.end : right.start].strip() == "و"
+
+
+def _joined(text: str, group: list[ActorMention]) -> ActorMention:
+    if len(group) == 1:
+        return group[0]
+    first, last = group[0], group[-1]
+    names: list[str] = []
+    for mention in group:
+        if mention.actor not in names:
+            names.append(mention.actor)
+    return ActorMention(
+        first.start,
+        last.end,
+        text[first.start : last.end],
+        " and ".join(names),
+        first.type,
+        first.country if all(m.country == first.country for m in group) else None,
+        "events:coordination",
+    )
 
 
 def _heads_of_phrases(
@@ -125,10 +196,12 @@ def _heads_of_phrases(
     for mention in actors:
         idx = _token_index(tokens, mention.start)
         word = tokens[idx - 1].norm if idx else ""
-        if word in LED_BY:
-            continue  # a modifier of the actor before it
-        if word in AFFILIATED and kept:
-            kept.pop()  # the affiliation names who the generic actor before it is
+        if word in AFFILIATED and kept and kept[-1].source.endswith(":generic"):
+            # «مسلحون تابعون لجماعة الحوثي»: the affiliation names who the generic
+            # actor is; a named one keeps its name («قوات جيش الفتح التابع للمعارضة»).
+            kept.pop()
+        elif word in LED_BY or (word in AFFILIATED and kept):
+            continue  # a modifier of the actor before it: «بقيادة الولايات المتحدة»
         kept.append(mention)
     return kept
 
@@ -153,17 +226,35 @@ def _marked(
     candidates: Sequence[ActorMention],
     markers: frozenset[str],
 ) -> ActorMention | None:
-    """The first candidate preceded (within two words) by one of `markers`."""
+    """The first candidate preceded (within two words) by one of `markers`.
+
+    With the target markers, a candidate carrying the preposition ل is marked
+    too: «مواقع لقوات النظام», «أهداف أخرى للتنظيم» name whose positions were hit.
+    """
     for mention in candidates:
         idx = _token_index(tokens, mention.start)
         if idx is None:
             continue
-        window = tokens[max(trigger.first, idx - 2) : idx + 1]
-        for token in window:
+        in_clause = mention.end <= _clause_end(tokens, trigger.last)
+        if markers is TARGET_MARKERS and in_clause and _with_lam(tokens, idx, mention):
+            return mention
+        words = [t for t in tokens[trigger.first : idx] if t.kind == "word"][-2:]
+        for token in [*words, tokens[idx]]:
             bare = token.norm[1:] if token.norm[:1] in ("و", "ف") else token.norm
             if token.norm in markers or bare in markers:
                 return mention
     return None
+
+
+def _with_lam(tokens: Sequence[Token], idx: int, mention: ActorMention) -> bool:
+    """«لقوات النظام» (the mention starts after ل) or «للتنظيم» (it keeps the ل of لل),
+    unless ل only frames the words before («بالنسبة للجهات المختصة»)."""
+    token = tokens[idx]
+    if idx and tokens[idx - 1].norm in _LAM_FRAMES:
+        return False
+    if mention.start > token.start:
+        return normalize_search(token.text[: mention.start - token.start]).endswith("ل")
+    return token.norm.startswith("لل")
 
 
 def _token_index(tokens: Sequence[Token], offset: int) -> int | None:

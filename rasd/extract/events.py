@@ -149,7 +149,9 @@ class _SentenceContext:
     def mentions(self, trigger: Trigger, mood: str, sentence_index: int) -> list[Mention]:
         source = self._source_for(trigger)
         actors = [a for a in self.actors if not (source and _inside(a, source))]
-        actor, target = event_arguments.actor_and_target(self.tokens, trigger, actors)
+        actor, target = event_arguments.actor_and_target(
+            self.doc.text, self.tokens, trigger, actors
+        )
         start, end, explicit = event_arguments.date_for(trigger, self.times, self.doc.published)
         if (
             mood == "asserted"

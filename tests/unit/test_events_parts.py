@@ -221,9 +221,14 @@ def test_unit_counted_civilians_are_the_target(text: str, victims: str | None) -
     assert (text[found[0] : found[1]] if found else None) == victims
 
 
+# Generic actors as the actors stage marks them: a kind of group, not a name.
+GENERIC = {"armed opposition", "civilians", "Syrian opposition fighters"}
+
+
 def _actor(text: str, words: str, name: str) -> ActorMention:
     start = text.index(words)
-    return ActorMention(start, start + len(words), words, name, "group")
+    kind = "generic" if name in GENERIC else "alias"
+    return ActorMention(start, start + len(words), words, name, "group", None, f"actors:{kind}")
 
 
 @pytest.mark.parametrize(
@@ -252,12 +257,55 @@ def _actor(text: str, words: str, name: str) -> ActorMention:
             [("تنظيم داعش", "Islamic State"), ("عائلات", "civilians")],
             ("Islamic State", "civilians"),
         ),
+        (  # ل marks whose vehicles were hit
+            "وكان مسلحو المعارضة قد هاجموا سيارتي دفع رباعي لقوات النظام في منطقة سهل الزبداني",
+            [
+                ("مسلحو المعارضة", "Syrian opposition fighters"),
+                ("قوات النظام", "Syrian government forces"),
+            ],
+            ("Syrian opposition fighters", "Syrian government forces"),
+        ),
+        (  # ... but «بالنسبة ل» only says for whom the file is on the table
+            "هذا الملف بات ومنذ مدة على «طاولة البحث المكثف بالنسبة للجهات المختصة، والاتصالات قائمة",
+            [("للجهات المختصة", "Syrian government")],
+            ("Syrian government", None),
+        ),
+        (  # actors joined by و are one party
+            "وسيطر مقاتلون من المعارضة وجبهة النصرة على حاجز مطل على بلدة بلودان",
+            [("مقاتلون من المعارضة", "Syrian opposition fighters"), ("جبهة النصرة", "Nusra Front")],
+            ("Syrian opposition fighters and Nusra Front", None),
+        ),
+        (  # a named group keeps its name before «التابع»; و joins the two targets
+            "شنت قوات جيش الفتح التابعِ للمعارضة السورية المسلحة قصفا مدفعيا وصاروخيا على مواقعَ"
+            " لقوات النظام السوري والمليشيات الموالية له في محيط بلدتي الفوعة وكفريا",
+            [
+                ("قوات جيش الفتح", "Jaish al-Fatah"),
+                ("للمعارضة السورية المسلحة", "Syrian opposition fighters"),
+                ("قوات النظام السوري", "Syrian government forces"),
+                ("المليشيات الموالية له", "pro-government militias"),
+            ],
+            ("Jaish al-Fatah", "Syrian government forces and pro-government militias"),
+        ),
+        (  # reciprocal: the two sides of an agreement
+            "وانتشرت أنباء بأن اتفاقاً جرى بين الجيش العربي السوري والميليشيات المسلحة",
+            [
+                ("الجيش العربي السوري", "Syrian government forces"),
+                ("الميليشيات المسلحة", "armed opposition"),
+            ],
+            ("Syrian government forces", "armed opposition"),
+        ),
+        (  # a verb's actor after it stays in its clause
+            "كما استهدفت الهجمات أيضا وحدات تكتيكية، بالإضافة إلى أهداف قرب حلب والرقة"
+            " ودير الزور ضد تنظيم ” داعش ” الإرهابي",
+            [("داعش", "Islamic State")],
+            (None, "Islamic State"),
+        ),
     ],
 )
 def test_unit_actor_and_target_of_a_trigger(lexicon, text: str, mentions, expected) -> None:
     tokens, trigger = first_trigger(lexicon, text)
     actors = [_actor(text, words, name) for words, name in mentions]
-    actor, target = event_arguments.actor_and_target(tokens, trigger, actors)
+    actor, target = event_arguments.actor_and_target(text, tokens, trigger, actors)
     assert (actor and actor.name, target and target.name) == expected
 
 
