@@ -193,7 +193,7 @@ class _SentenceContext:
             if trigger.type == "ASSAULT" and event.target is None and self.victims:
                 v_start, v_end = self.victims
                 event.target = Argument("civilians", v_start, v_end, self.doc.text[v_start:v_end])
-            out.append(Mention(event, explicit, sentence_index))
+            out.append(Mention(event, explicit, sentence_index, place.country if place else None))
         return out
 
     def _source_for(self, trigger: Trigger) -> Span | None:

@@ -19,11 +19,13 @@ DATE_SLACK = dt.timedelta(days=1)
 
 @dataclass
 class Mention:
-    """An event mention and whether its date came from the text (not the publication date)."""
+    """An event mention, whether its date came from the text (not the publication date),
+    and the country of its place."""
 
     event: Event
     explicit_date: bool
     sentence: int
+    country: str | None = None
 
 
 def merge_mentions(mentions: list[Mention]) -> list[Event]:
@@ -43,9 +45,11 @@ def merge_mentions(mentions: list[Mention]) -> list[Event]:
 
 
 def _drop_broad(merged: list[Mention]) -> list[Event]:
-    """Fold a country-level mention into a same-type event placed in a town or governorate.
+    """Fold a country-level mention into a same-type event placed in a town or governorate
+    of that country.
 
-    «19 غارة في سوريا والعراق» then «قرب مدينة الحسكة»: the country is the summary.
+    «19 غارة في سوريا والعراق» then «قرب مدينة الحسكة»: Syria is the summary, while
+    Iraq, with no town of its own named, stays an event.
     """
     kept: list[Mention] = []
     for mention in merged:
@@ -59,6 +63,7 @@ def _drop_broad(merged: list[Mention]) -> list[Event]:
                     and m.event.place is not None
                     and not _broad(m.event.place)
                     and m.event.modality == event.modality
+                    and m.country == mention.country
                 ),
                 None,
             )

@@ -169,6 +169,24 @@ def test_unit_merging_one_happening_per_type_place_date() -> None:
     ]
 
 
+def test_unit_country_summary_folds_only_into_a_town_of_that_country() -> None:
+    # «نفذت قوات التحالف ... 19 غارة ... في سوريا والعراق» then «قرب مدينة الحسكة»
+    syria, iraq, hasakah = (
+        _event("ASSAULT", "سوريا", 8, 0),
+        _event("ASSAULT", "العراق", 8, 10),
+        _event("ASSAULT", "الحسكة", 8, 90),
+    )
+    # Countries carry no first-level division.
+    syria.place, iraq.place = Argument("سوريا"), Argument("العراق")
+    mentions = [
+        Mention(syria, True, 0, "SY"),
+        Mention(iraq, True, 0, "IQ"),
+        Mention(hasakah, True, 1, "SY"),
+    ]
+    events = merge_mentions(mentions)
+    assert [(e.place.name, len(e.evidence)) for e in events] == [("العراق", 1), ("الحسكة", 2)]
+
+
 def test_unit_acled_rows_from_stored_events() -> None:
     ontology = load_ontology()
     row = {
