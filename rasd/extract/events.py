@@ -3,7 +3,8 @@
 Requires tokens, sentences, times, places, actors and entities; provides
 `doc.events` (`rasd.doc.Event`). Per sentence: find triggers (triggers.py),
 keep those that report a happening rather than name one (salience.py), then
-for each its actor and target, place(s) and date (event_arguments.py), its
+for each its actor and target, place(s) and date (event_arguments.py; a
+material event whose sentence names no place is at the last town named before), its
 source (attribution.py), its modality (modality.py) and casualty counts
 (casualties.py); one mention per trigger and place. The mentions of one
 article are then merged into happenings (merging.py). Entities are required
@@ -30,6 +31,9 @@ from rasd.pipeline import Stage
 from rasd.text import normalize_search
 
 REQUIRES = frozenset({"tokens", "sentences", "times", "places", "actors", "entities"})
+# Types that happen on the ground: a mention naming no place is at the scene of the
+# sentences before it. Statements and diplomacy (ACCUSE, CONSULT, ...) often have none.
+PLACED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST"})
 # Complementisers after which a reported clause begins: the evidence starts there.
 _COMPLEMENTISERS = frozenset(
     normalize_search(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "بأنه")
@@ -162,8 +166,13 @@ class _SentenceContext:
         ):
             mood = "planned"  # a date after publication: «يومي الثلاثاء والأربعاء القادمين»
         places = event_arguments.places_for(self.doc.text, self.tokens, trigger, self.places)
-        if not places and event_arguments.refers_back(self.tokens, trigger):
-            places = [self.scene]  # «قصف مماثل على هذه المدينة»: the town named before
+        if (
+            not places
+            and self.scene
+            and (trigger.type in PLACED_TYPES or event_arguments.refers_back(self.tokens, trigger))
+        ):
+            # «قصف مماثل على هذه المدينة», «ونشرت مدرعات لتعزيز مواقعها»: the town named before
+            places = [self.scene]
         evidence = self._evidence(trigger)
         out = []
         for place in places or [None]:

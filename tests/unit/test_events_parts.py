@@ -7,8 +7,9 @@ import datetime as dt
 
 import pytest
 
-from rasd.doc import ActorMention, Argument, Event, PlaceMention, Span
+from rasd.doc import ActorMention, Argument, Doc, Event, PlaceMention, Span
 from rasd.extract import attribution, casualties, event_arguments, modality, salience
+from rasd.extract.events import extract_events
 from rasd.extract.merging import Mention, merge_mentions
 from rasd.extract.ontology import load_ontology
 from rasd.extract.triggers import find_triggers, load_lexicon
@@ -139,6 +140,33 @@ def test_unit_places_of_a_trigger_list_and_container(lexicon) -> None:
     tokens, trigger = first_trigger(lexicon, text, "ASSAULT")
     places = [place(text, "منبج"), place(text, "حلب")]
     assert [p.text for p in event_arguments.places_for(text, tokens, trigger, places)] == ["منبج"]
+
+
+def _events_of(text: str, places: list[PlaceMention], lexicon) -> list[Event]:
+    doc = Doc(text=text, published=dt.date(2015, 8, 10))
+    doc.tokens, doc.sentences = analyze(text)
+    doc.times, doc.places, doc.actors, doc.entities = [], places, [], []
+    keep_all = salience.SalienceModel({}, bias=10.0, threshold=0.5)  # places, not salience
+    return extract_events(doc, lexicon, keep_all)
+
+
+def test_unit_material_event_without_a_place_is_at_the_scene_named_before(lexicon) -> None:
+    text = (
+        "أحكمت القوات الموالية للشرعية سيطرتها على مدينة زنجبار عاصمة محافظة أبين. "
+        "وأشارت مصادر مطلعة إلى سقوط عشرات القتلى والجرحى من الحوثيين."
+    )
+    events = _events_of(text, [place(text, "زنجبار", admin1="01")], lexicon)
+    assert [e.place and e.place.text for e in events if e.type == "ASSAULT"] == ["زنجبار"]
+
+
+def test_unit_statement_without_a_place_stays_unplaced(lexicon) -> None:
+    text = (
+        "قصفت قوات النظام مدينة عربين بريف دمشق. "
+        "واستبعد مسؤولون أمريكيون التعاون مع تركيا في إقامة منطقة حظر جوي رسمية."
+    )
+    events = _events_of(text, [place(text, "عربين")], lexicon)
+    assert [e.place and e.place.text for e in events if e.type == "ASSAULT"] == ["عربين"]
+    assert [e.place for e in events if e.type == "REJECT"] == [None]
 
 
 def _event(type_: str, place_name: str | None, day: int, start: int, mode: str | None = None):
