@@ -32,7 +32,7 @@ from rasd.text import normalize_search
 
 REQUIRES = frozenset({"tokens", "sentences", "times", "places", "actors", "entities"})
 # Types that happen on the ground: a mention naming no place is at the scene of the
-# sentences before it. Statements and diplomacy (ACCUSE, CONSULT, ...) often have none.
+# sentences before it, unless negated. Statements and diplomacy (ACCUSE, CONSULT, ...) often have none.
 PLACED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST"})
 # Complementisers after which a reported clause begins: the evidence starts there.
 _COMPLEMENTISERS = frozenset(
@@ -169,9 +169,13 @@ class _SentenceContext:
         if (
             not places
             and self.scene
-            and (trigger.type in PLACED_TYPES or event_arguments.refers_back(self.tokens, trigger))
+            and (
+                (trigger.type in PLACED_TYPES and mood != "negated")
+                or event_arguments.refers_back(self.tokens, trigger)
+            )
         ):
-            # «قصف مماثل على هذه المدينة», «ونشرت مدرعات لتعزيز مواقعها»: the town named before
+            # «قصف مماثل على هذه المدينة», «ونشرت مدرعات لتعزيز مواقعها»: the town named
+            # before; what did not happen («لم يسلموا سلاحهم») happened nowhere.
             places = [self.scene]
         evidence = self._evidence(trigger)
         out = []

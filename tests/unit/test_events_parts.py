@@ -169,6 +169,12 @@ def test_unit_statement_without_a_place_stays_unplaced(lexicon) -> None:
     assert [e.place for e in events if e.type == "REJECT"] == [None]
 
 
+def test_unit_negated_event_is_not_put_at_the_scene(lexicon) -> None:
+    text = "وتوجهوا إلى منطقة المادنية في حي القدم. فالمسلحين لم يسلموا سلاحهم للانتقال."
+    events = _events_of(text, [place(text, "القدم", admin1="13")], lexicon)
+    assert [(e.modality, e.place) for e in events if e.type == "RETREAT"] == [("negated", None)]
+
+
 def _event(type_: str, place_name: str | None, day: int, start: int, mode: str | None = None):
     where = Argument(place_name, admin1="09") if place_name else None
     date = dt.date(2015, 7, day)
