@@ -54,12 +54,21 @@ def stage(lexicon_files: Sequence[Path] = ()) -> Stage:
 def extract_events(doc: Doc, lexicon: Lexicon, model: salience.SalienceModel) -> list[Event]:
     """The events of a document whose earlier layers are filled."""
     mentions: list[Mention] = []
+    # Per type, the sentence and actor of the last trigger naming one, reported or not.
+    last_actor: dict[str, tuple[int, Argument]] = {}
     for candidate in iter_candidates(doc, lexicon):
-        feared = modality.is_feared(candidate.context.tokens, candidate.trigger)
+        trigger, context = candidate.trigger, candidate.context
+        feared = modality.is_feared(context.tokens, trigger)
+        earlier = last_actor.get(trigger.type)
+        carried = earlier[1] if earlier and candidate.sentence - earlier[0] <= 1 else None
         if model.keep(candidate.features) and not feared:
-            mentions.extend(
-                candidate.context.mentions(candidate.trigger, candidate.mood, candidate.sentence)
-            )
+            found = context.mentions(trigger, candidate.mood, candidate.sentence, carried)
+            mentions.extend(found)
+            actor = found[0].event.actor if found else None
+        else:
+            actor = context.roles(trigger)[0]
+        if actor is not None and actor is not carried:
+            last_actor[trigger.type] = (candidate.sentence, actor)
     return merge_mentions(mentions)
 
 
@@ -150,12 +159,20 @@ class _SentenceContext:
         casualties = self.killed is not None or self.injured is not None
         return salience.features(self.tokens, trigger, casualties, same_type)
 
-    def mentions(self, trigger: Trigger, mood: str, sentence_index: int) -> list[Mention]:
+    def roles(self, trigger: Trigger) -> tuple[Argument | None, Argument | None]:
+        """Actor and target of the trigger; its source («قال الجيش الأميركي») is neither."""
         source = self._source_for(trigger)
         actors = [a for a in self.actors if not (source and _inside(a, source))]
-        actor, target = event_arguments.actor_and_target(
-            self.doc.text, self.tokens, trigger, actors
-        )
+        return event_arguments.actor_and_target(self.doc.text, self.tokens, trigger, actors)
+
+    def mentions(
+        self, trigger: Trigger, mood: str, sentence_index: int, carried: Argument | None = None
+    ) -> list[Mention]:
+        """One mention per place of the trigger; `carried` is the actor if it names none."""
+        source = self._source_for(trigger)
+        actor, target = self.roles(trigger)
+        carry = actor is None and carried is not None
+        actor = actor or carried
         start, end, explicit = event_arguments.date_for(trigger, self.times, self.doc.published)
         if (
             mood == "asserted"
@@ -206,7 +223,8 @@ class _SentenceContext:
             if trigger.type == "ASSAULT" and event.target is None and self.victims:
                 v_start, v_end = self.victims
                 event.target = Argument("civilians", v_start, v_end, self.doc.text[v_start:v_end])
-            out.append(Mention(event, explicit, sentence_index, place.country if place else None))
+            country = place.country if place else None
+            out.append(Mention(event, explicit, sentence_index, country, carry))
         return out
 
     def _source_for(self, trigger: Trigger) -> Span | None:

@@ -20,12 +20,14 @@ DATE_SLACK = dt.timedelta(days=1)
 @dataclass
 class Mention:
     """An event mention, whether its date came from the text (not the publication date),
-    and the country of its place."""
+    the country of its place, and whether its actor was carried over from an earlier
+    sentence rather than named in its own."""
 
     event: Event
     explicit_date: bool
     sentence: int
     country: str | None = None
+    carried_actor: bool = False
 
 
 def merge_mentions(mentions: list[Mention]) -> list[Event]:
@@ -86,7 +88,9 @@ def _same_happening(a: Mention, b: Mention) -> bool:
     if not _same_place(x.place, y.place):
         return False
     if a.sentence != b.sentence:
-        if x.modality != y.modality or not _compatible(x.actor, y.actor):
+        if x.modality != y.modality:
+            return False
+        if not (a.carried_actor or b.carried_actor or _compatible(x.actor, y.actor)):
             return False
         if a.explicit_date and b.explicit_date and not _dates_overlap(x, y):
             return False
@@ -119,7 +123,9 @@ def _absorb(kept: Mention, other: Mention) -> None:
     x.evidence.extend(e for e in y.evidence if e not in x.evidence)
     if x.mode is None:
         x.mode = y.mode
-    x.actor = x.actor or y.actor
+    if x.actor is None or (kept.carried_actor and y.actor and not other.carried_actor):
+        x.actor = y.actor  # an actor named in its own sentence beats a carried one
+        kept.carried_actor = other.carried_actor
     x.target = x.target or y.target
     x.place = x.place or y.place
     x.attribution = x.attribution or y.attribution

@@ -4,6 +4,7 @@ casualties, salience, places of a trigger, merging, and the ACLED export rows.""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -142,10 +143,12 @@ def test_unit_places_of_a_trigger_list_and_container(lexicon) -> None:
     assert [p.text for p in event_arguments.places_for(text, tokens, trigger, places)] == ["منبج"]
 
 
-def _events_of(text: str, places: list[PlaceMention], lexicon) -> list[Event]:
+def _events_of(
+    text: str, places: list[PlaceMention], lexicon, actors: list[ActorMention] = ()
+) -> list[Event]:
     doc = Doc(text=text, published=dt.date(2015, 8, 10))
     doc.tokens, doc.sentences = analyze(text)
-    doc.times, doc.places, doc.actors, doc.entities = [], places, [], []
+    doc.times, doc.places, doc.actors, doc.entities = [], places, list(actors), []
     keep_all = salience.SalienceModel({}, bias=10.0, threshold=0.5)  # places, not salience
     return extract_events(doc, lexicon, keep_all)
 
@@ -167,6 +170,33 @@ def test_unit_statement_without_a_place_stays_unplaced(lexicon) -> None:
     events = _events_of(text, [place(text, "عربين")], lexicon)
     assert [e.place and e.place.text for e in events if e.type == "ASSAULT"] == ["عربين"]
     assert [e.place for e in events if e.type == "REJECT"] == [None]
+
+
+def test_unit_agentless_event_continues_the_actor_of_the_sentence_before(lexicon) -> None:
+    text = (
+        "نفذت قوات التحالف الدولي امس 19 غارة استهدفت مواقع لتنظيم داعش في سوريا. "
+        "وقالت قوة المهام المشتركة في بيان إنه تم تنفيذ تسع ضربات جوية قرب مدينة الحسكة. "
+        "وأكد البيان أن الطائرات عادت إلى قواعدها. "
+        "وقتل ثلاثة أشخاص في قصف على مدينة منبج."
+    )
+    actors = [_actor(text, "قوات التحالف الدولي", "US-led coalition")]
+    places = [
+        replace(place(text, "سوريا", admin1=None), geonameid=163843),
+        replace(place(text, "الحسكة"), geonameid=173811),
+        replace(place(text, "منبج"), geonameid=167357),
+    ]
+    events = _events_of(text, places, lexicon, actors)
+    by_place = {e.place.text: e.actor and e.actor.name for e in events if e.type == "ASSAULT"}
+    assert by_place["الحسكة"] == "US-led coalition"
+    assert by_place["منبج"] is None  # two sentences on: another report
+
+
+def test_unit_carried_actor_does_not_split_a_happening() -> None:
+    named = _event("ASSAULT", "منبج", 22, 0)
+    carried = _event("ASSAULT", "منبج", 22, 50)
+    named.actor, carried.actor = Argument("Syrian Air Force"), Argument("Islamic State")
+    events = merge_mentions([Mention(carried, True, 0, "SY", True), Mention(named, True, 1, "SY")])
+    assert [(e.actor.name, len(e.evidence)) for e in events] == [("Syrian Air Force", 2)]
 
 
 def test_unit_negated_event_is_not_put_at_the_scene(lexicon) -> None:
