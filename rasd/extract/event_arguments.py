@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 from rasd.doc import ActorMention, Argument, PlaceMention, TimeMention, Token
 from rasd.extract.triggers import Trigger
-from rasd.text import normalize_search
+from rasd.text import normalize_search, search_keys
 
 
 def _norms(*words: str) -> frozenset[str]:
@@ -59,6 +59,11 @@ _LIST_GLUE = frozenset(
 _CONTAINER_CUES = tuple(normalize_search(w) for w in ("ريف", "محافظة", "ولاية", "إقليم", "قضاء"))
 _PLACE_ANAPHORS = frozenset(
     normalize_search(w) for w in ("المنطقة", "المدينة", "البلدة", "القرية", "الحي", "المخيم")
+)
+# Verbal nouns whose genitive is the one who suffers: «مقتل ضابط»، «اغتيال القائد».
+VICTIM_NOUNS = frozenset(
+    search_keys(w)[0]
+    for w in ("مقتل", "مصرع", "استشهاد", "اغتيال", "إصابة", "اعتقال", "اختطاف", "خطف")
 )
 # Types whose two coordinated parties act on each other: «اتفاق بين الجيش والمسلحين».
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
@@ -108,9 +113,11 @@ def _roles(
     elif passive:
         actor = None
     elif trigger.pos == "noun":
-        # A verbal noun's genitive is its actor unless a preposition marks a target.
+        # A verbal noun's genitive is its actor unless a preposition marks a target,
+        # or the noun names what the genitive suffered («مقتل عناصر من الحزب»).
         near_after = [a for a in after if _gap_tokens(tokens, trig_end, a.start) <= 1]
-        if near_after and near_after[0] is not marked_target:
+        suffered = tokens[trigger.first].key in VICTIM_NOUNS
+        if near_after and near_after[0] is not marked_target and not suffered:
             actor = near_after[0]
         elif before and _gap_tokens(tokens, before[-1].end, trig_start) <= ACTOR_WINDOW:
             actor = before[-1]

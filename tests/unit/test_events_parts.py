@@ -376,6 +376,11 @@ def _actor(text: str, words: str, name: str) -> ActorMention:
             ],
             ("Syrian government forces", "armed opposition"),
         ),
+        (  # the genitive of «مقتل» is who was killed, not who killed
+            "وتشير المعلومات الى مقتل عناصر حزب الله في كمين داخل الأراضي السورية",
+            [("عناصر حزب الله", "Hezbollah")],
+            (None, "Hezbollah"),
+        ),
         (  # a verb's actor after it stays in its clause
             "كما استهدفت الهجمات أيضا وحدات تكتيكية، بالإضافة إلى أهداف قرب حلب والرقة"
             " ودير الزور ضد تنظيم ” داعش ” الإرهابي",
