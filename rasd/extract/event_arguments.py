@@ -68,6 +68,7 @@ VICTIM_NOUNS = frozenset(
 # Types whose two coordinated parties act on each other: «اتفاق بين الجيش والمسلحين».
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 ACTOR_WINDOW = 8
+NEAR_WORDS = 2  # a town this close before a trigger says where it happened
 PLACE_WINDOW_CHARS = 160
 
 
@@ -300,7 +301,19 @@ def places_for(
     if in_clause:
         chosen = in_clause[0]
         if _is_country(chosen):
-            chosen = next((p for p in in_clause[1:] if not _is_country(p)), chosen)
+            # A country yields to a town of the clause after the trigger, or to one just
+            # before it: «يتجمع آلاف الأشخاص في اسطنبول في مسيرة ... حزب كردي في تركيا».
+            clause_start = _clause_start(tokens, trigger.first)
+            towns_before = [
+                p
+                for p in places
+                if clause_start <= p.start
+                and p.end <= trigger.start
+                and _gap_tokens(tokens, p.end, trigger.start) <= NEAR_WORDS
+                and not _is_country(p)
+            ]
+            towns = [p for p in in_clause[1:] if not _is_country(p)] + towns_before[-1:]
+            chosen = towns[0] if towns else chosen
         if tokens[trigger.last + 1 :] and _between(text, trigger, chosen):
             return [chosen]  # «الطريق بين الحجر الأسود والقدم»: one road, one place
         return _with_list(text, chosen, places)

@@ -143,6 +143,17 @@ def test_unit_places_of_a_trigger_list_and_container(lexicon) -> None:
     assert [p.text for p in event_arguments.places_for(text, tokens, trigger, places)] == ["منبج"]
 
 
+def test_unit_country_after_the_trigger_yields_to_the_town_just_before_it(lexicon) -> None:
+    text = (
+        'ويفترض أن يتجمع آلاف الأشخاص بعد ظهر الأحد في اسطنبول في "مسيرة من اجل السلام"'
+        " بدعوة من اكبر حزب كردي في تركيا"
+    )
+    tokens, trigger = first_trigger(lexicon, text, "PROTEST")
+    places = [place(text, "اسطنبول"), place(text, "تركيا", admin1=None)]
+    chosen = event_arguments.places_for(text, tokens, trigger, places)
+    assert [p.text for p in chosen] == ["اسطنبول"]
+
+
 def _events_of(
     text: str, places: list[PlaceMention], lexicon, actors: list[ActorMention] = ()
 ) -> list[Event]:
