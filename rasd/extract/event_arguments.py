@@ -37,6 +37,8 @@ AGENT_MARKERS = _norms(
 )
 # Words after which the next actor is the target.
 TARGET_MARKERS = _norms("على", "ضد", "لمواقع", "مواقع", "استهدف", "استهدفت", "بحق", "ضدها", "تجاه")
+# With a seizure, the actor after «من» is the one it was taken from.
+SEIZED_FROM = _norms("من")
 LED_BY = _norms("بقيادة", "بزعامة", "برئاسة")
 AFFILIATED = _norms(
     "تابعون", "تابعين", "تابع", "تابعة", "التابع", "التابعة", "التابعين", "موالون", "موالين",
@@ -107,6 +109,9 @@ def _roles(
     passive = _is_passive(tokens, trigger)
     agent = _marked(tokens, trigger, after, AGENT_MARKERS)
     marked_target = _marked(tokens, trigger, after + inside, TARGET_MARKERS)
+    if marked_target is None and (trigger.type, trigger.mode) == ("COERCE", "seize"):
+        # «استعادة السيطرة على باقي مدن البلاد من الانقلابيين»: taken from them
+        marked_target = _marked(tokens, trigger, after, SEIZED_FROM)
     actor: ActorMention | None = None
     target: ActorMention | None = None
     if agent is not None:

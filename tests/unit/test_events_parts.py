@@ -387,6 +387,11 @@ def _actor(text: str, words: str, name: str) -> ActorMention:
             ],
             ("Syrian government forces", "armed opposition"),
         ),
+        (  # what is seized is taken from whoever follows «من»
+            "كما استعادت قوات الشرعية مدينة شقراء الساحلية دون مقاومة تذكر من الانقلابيين",
+            [("قوات الشرعية", "pro-Hadi forces"), ("الانقلابيين", "Houthis and Saleh loyalists")],
+            ("pro-Hadi forces", "Houthis and Saleh loyalists"),
+        ),
         (  # the genitive of «مقتل» is who was killed, not who killed
             "وتشير المعلومات الى مقتل عناصر حزب الله في كمين داخل الأراضي السورية",
             [("عناصر حزب الله", "Hezbollah")],
