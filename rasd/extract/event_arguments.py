@@ -128,7 +128,9 @@ def _roles(
         elif before and _gap_tokens(tokens, before[-1].end, trig_start) <= ACTOR_WINDOW:
             actor = before[-1]
     else:
-        if before and _gap_tokens(tokens, before[-1].end, trig_start) <= ACTOR_WINDOW:
+        if _subject_follows(tokens, trigger, after, marked_target):
+            actor = after[0]  # verb-subject order: «وسيطر مقاتلون من المعارضة على حاجز»
+        elif before and _gap_tokens(tokens, before[-1].end, trig_start) <= ACTOR_WINDOW:
             actor = before[-1]
         elif inside:
             actor = inside[0]
@@ -153,6 +155,23 @@ def _roles(
     if actor is not None and target is not None and actor.actor == target.actor:
         target = None
     return actor, target
+
+
+def _subject_follows(
+    tokens: Sequence[Token],
+    trigger: Trigger,
+    after: list[ActorMention],
+    marked_target: ActorMention | None,
+) -> bool:
+    """Whether the actor right after a verb is its subject (Arabic verb-subject order).
+
+    A verb agreeing in the plural («هاجموا»، «استهدفوا») has its subject before it,
+    so the actor after it is its object.
+    """
+    if trigger.pos != "verb" or not after or after[0] is marked_target:
+        return False
+    verb = tokens[trigger.last].norm
+    return not verb.endswith(("وا", "ون")) and _gap_tokens(tokens, trigger.end, after[0].start) == 0
 
 
 def _coordinated(

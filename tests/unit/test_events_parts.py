@@ -412,6 +412,30 @@ def test_unit_actor_and_target_of_a_trigger(lexicon, text: str, mentions, expect
     assert (actor and actor.name, target and target.name) == expected
 
 
+def test_unit_actor_right_after_a_singular_verb_is_its_subject(lexicon) -> None:
+    text = (
+        "وقصفت المعارضة بلدات موالية للنظام بريفي إدلب وحلب وسيطر مقاتلون من المعارضة"
+        " وجبهة النصرة على حاجز مطل على بلدة بلودان"
+    )
+    tokens, trigger = first_trigger(lexicon, text, "COERCE")
+    actors = [
+        _actor(text, "المعارضة", "Syrian political opposition"),
+        _actor(text, "مقاتلون من المعارضة", "Syrian opposition fighters"),
+        _actor(text, "جبهة النصرة", "Nusra Front"),
+    ]
+    actor, _ = event_arguments.actor_and_target(text, tokens, trigger, actors)
+    assert actor.name == "Syrian opposition fighters and Nusra Front"
+    # A plural verb agrees with a subject before it: the actor after it is its object.
+    text = "قال الجيش إن الولايات المتحدة وحلفاءها استهدفوا مسلحي تنظيم داعش بتسع ضربات"
+    tokens, trigger = first_trigger(lexicon, text, "ASSAULT")
+    actors = [
+        _actor(text, "الولايات المتحدة وحلفاءها", "US-led coalition"),
+        _actor(text, "مسلحي تنظيم داعش", "Islamic State"),
+    ]
+    actor, target = event_arguments.actor_and_target(text, tokens, trigger, actors)
+    assert (actor.name, target.name) == ("US-led coalition", "Islamic State")
+
+
 def test_unit_user_ontology_adds_a_type_and_keeps_the_bundled_ones(tmp_path) -> None:
     mine = tmp_path / "ontology.yaml"
     mine.write_text(
