@@ -36,7 +36,9 @@ AGENT_MARKERS = _norms(
     "قبل", "يد", "أيدي", "شنتها", "شنها", "نفذتها", "نفذها", "مصدره", "مصدرها", "طائرات", "بواسطة"
 )
 # Words after which the next actor is the target.
-TARGET_MARKERS = _norms("على", "ضد", "لمواقع", "مواقع", "استهدف", "استهدفت", "بحق", "ضدها", "تجاه")
+TARGET_MARKERS = _norms(
+    "على", "ضد", "إلى", "لمواقع", "مواقع", "استهدف", "استهدفت", "بحق", "ضدها", "تجاه"
+)
 # With a seizure, the actor after «من» is the one it was taken from.
 SEIZED_FROM = _norms("من")
 LED_BY = _norms("بقيادة", "بزعامة", "برئاسة")

@@ -34,6 +34,9 @@ REQUIRES = frozenset({"tokens", "sentences", "times", "places", "actors", "entit
 # Types that happen on the ground: a mention naming no place is at the scene of the
 # sentences before it, unless negated. Statements and diplomacy (ACCUSE, CONSULT, ...) often have none.
 PLACED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST"})
+# Types that are things said: the places named after the trigger are what is spoken
+# about («طالبوا بالضغط على نظام الأسد في سورية»), the speaker is where a place before it says.
+SPEECH_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
 # Complementisers after which a reported clause begins: the evidence starts there.
 _COMPLEMENTISERS = frozenset(
     normalize_search(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "بأنه")
@@ -182,7 +185,11 @@ class _SentenceContext:
             and start > self.doc.published
         ):
             mood = "planned"  # a date after publication: «يومي الثلاثاء والأربعاء القادمين»
-        places = event_arguments.places_for(self.doc.text, self.tokens, trigger, self.places)
+        if trigger.type in SPEECH_TYPES:
+            before = [p for p in self.places if p.end <= trigger.start]
+            places = before[-1:]
+        else:
+            places = event_arguments.places_for(self.doc.text, self.tokens, trigger, self.places)
         if (
             not places
             and self.scene

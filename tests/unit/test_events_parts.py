@@ -210,6 +210,16 @@ def test_unit_carried_actor_does_not_split_a_happening() -> None:
     assert [(e.actor.name, len(e.evidence)) for e in events] == [("Syrian Air Force", 2)]
 
 
+def test_unit_a_request_is_where_its_speakers_are_not_where_it_asks_about(lexicon) -> None:
+    text = (
+        "وجه ناشطون فلسطينيون في لبنان نداء إلى الأمم المتحدة طالبوا فيه بالتدخل العاجل"
+        " وممارسة الضغط على نظام الأسد في سورية"
+    )
+    places = [place(text, "لبنان", admin1=None), place(text, "سورية", admin1=None)]
+    requests = [e for e in _events_of(text, places, lexicon) if e.type == "REQUEST"]
+    assert requests and {e.place.text for e in requests} == {"لبنان"}
+
+
 def test_unit_negated_event_is_not_put_at_the_scene(lexicon) -> None:
     text = "وتوجهوا إلى منطقة المادنية في حي القدم. فالمسلحين لم يسلموا سلاحهم للانتقال."
     events = _events_of(text, [place(text, "القدم", admin1="13")], lexicon)
@@ -391,6 +401,11 @@ def _actor(text: str, words: str, name: str) -> ActorMention:
             "كما استعادت قوات الشرعية مدينة شقراء الساحلية دون مقاومة تذكر من الانقلابيين",
             [("قوات الشرعية", "pro-Hadi forces"), ("الانقلابيين", "Houthis and Saleh loyalists")],
             ("pro-Hadi forces", "Houthis and Saleh loyalists"),
+        ),
+        (  # an appeal is addressed to whoever follows «إلى»
+            "وجه ناشطون فلسطينيون في لبنان نداء إلى الأمم المتحدة",
+            [("ناشطون", "activists"), ("الأمم المتحدة", "United Nations")],
+            ("activists", "United Nations"),
         ),
         (  # the genitive of «مقتل» is who was killed, not who killed
             "وتشير المعلومات الى مقتل عناصر حزب الله في كمين داخل الأراضي السورية",
