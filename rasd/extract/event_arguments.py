@@ -69,6 +69,13 @@ VICTIM_NOUNS = frozenset(
     search_keys(w)[0]
     for w in ("مقتل", "مصرع", "استشهاد", "اغتيال", "إصابة", "اعتقال", "اختطاف", "خطف")
 )
+# Strikes from afar (and unspecified ones): what they hit in a town hits its people.
+STRIKE_MODES = frozenset({None, "aerial", "heavy-weapons"})
+SETTLEMENTS = _norms(
+    "قرية", "قريتي", "القرية", "قرى", "بلدة", "بلدتي", "البلدة", "بلدات", "مدينة", "المدينة",
+    "مدينتي", "مدن", "مخيم", "المخيم", "حي", "الحي", "أحياء", "الأحياء",
+)  # fmt: skip
+LOCATIVES = _norms("في", "داخل", "قرب", "بالقرب", "محيط", "أطراف")
 # Types whose two coordinated parties act on each other: «اتفاق بين الجيش والمسلحين».
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 ACTOR_WINDOW = 8
@@ -219,6 +226,26 @@ def _joined(text: str, group: list[ActorMention]) -> ActorMention:
         first.country if all(m.country == first.country for m in group) else None,
         "events:coordination",
     )
+
+
+def struck_settlement(tokens: Sequence[Token], trigger: Trigger) -> Token | None:
+    """The town, village or camp a strike hits, named in the trigger's clause after it.
+
+    «كما قصفت قوات المعارضة في ريف حلب قريتي نبل والزهراء» → «قريتي»: the people who
+    live there are the target. A settlement after «في» is where, not what, was hit.
+    """
+    if trigger.mode not in STRIKE_MODES:
+        return None
+    clause_end = _clause_end(tokens, trigger.last)
+    previous = ""
+    for token in tokens[trigger.last + 1 :]:
+        if token.start >= clause_end:
+            break
+        bare = token.norm[1:] if token.norm[:1] in ("و", "ف") else token.norm
+        if bare in SETTLEMENTS and previous not in LOCATIVES:
+            return token
+        previous = token.norm
+    return None
 
 
 def _heads_of_phrases(

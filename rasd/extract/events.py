@@ -227,12 +227,22 @@ class _SentenceContext:
             if trigger.type == "ASSAULT" and not self.counted:
                 event.killed, event.injured = self.killed, self.injured
                 self.counted = self.killed is not None or self.injured is not None
-            if trigger.type == "ASSAULT" and event.target is None and self.victims:
-                v_start, v_end = self.victims
-                event.target = Argument("civilians", v_start, v_end, self.doc.text[v_start:v_end])
+            if trigger.type == "ASSAULT" and event.target is None:
+                event.target = self._civilians(trigger)
             country = place.country if place else None
             out.append(Mention(event, explicit, sentence_index, country, carry))
         return out
+
+    def _civilians(self, trigger: Trigger) -> Argument | None:
+        """Civilians as the target of an attack: counted («مقتل 27 شخصا») or living in
+        the town it struck («قصفت قوات المعارضة قريتي نبل والزهراء»)."""
+        if self.victims:
+            start, end = self.victims
+        elif town := event_arguments.struck_settlement(self.tokens, trigger):
+            start, end = town.start, town.end
+        else:
+            return None
+        return Argument("civilians", start, end, self.doc.text[start:end])
 
     def _source_for(self, trigger: Trigger) -> Span | None:
         chosen: Span | None = None

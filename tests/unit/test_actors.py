@@ -192,6 +192,7 @@ def test_bad_user_actor_file_is_one_clear_error(tmp_path: Path):
         ("نتيجة تحصن الثوار وتأقلمهم", "الثوار", "Syrian rebels"),
         ("دون مقاومة تذكر من الانقلابيين", "الانقلابيين", "Houthis and Saleh loyalists"),
         ("واستبعد مسؤولون أمريكيون التعاون مع تركيا", "مسؤولون أمريكيون", "United States"),
+        ("المليشيات الحوثية التي تقصف المدينة", "المليشيات الحوثية", "Houthis"),
     ],
 )
 def test_names_of_the_syrian_and_yemeni_wars(text, mention, actor):

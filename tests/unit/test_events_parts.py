@@ -451,6 +451,22 @@ def test_unit_actor_right_after_a_singular_verb_is_its_subject(lexicon) -> None:
     assert (actor.name, target.name) == ("US-led coalition", "Islamic State")
 
 
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("كما قصفت قوات المعارضة في ريف حلب قريتي نبل والزهراء", "قريتي"),
+        ("قصفت قوات نظام الأسد مخيم درعا للاجئين الفلسطينيين", "مخيم"),
+        ("المليشيات الحوثية التي تقصف المدينة بشكل هستيري", "المدينة"),
+        # where the shelling was, not what it hit
+        ("وكثفت قوات النظام قصفها في مدينة الزبداني", None),
+    ],
+)
+def test_unit_a_struck_town_is_named_after_the_strike(lexicon, text: str, town) -> None:
+    tokens, trigger = first_trigger(lexicon, text, "ASSAULT")
+    found = event_arguments.struck_settlement(tokens, trigger)
+    assert (found and found.text) == town
+
+
 def test_unit_user_ontology_adds_a_type_and_keeps_the_bundled_ones(tmp_path) -> None:
     mine = tmp_path / "ontology.yaml"
     mine.write_text(
