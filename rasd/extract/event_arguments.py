@@ -69,6 +69,10 @@ VICTIM_NOUNS = frozenset(
     search_keys(w)[0]
     for w in ("مقتل", "مصرع", "استشهاد", "اغتيال", "إصابة", "اعتقال", "اختطاف", "خطف")
 )
+# The dead and wounded «من» a side: that side is the target.
+CASUALTY_NOUNS = _norms(
+    "القتلى", "قتلى", "الجرحى", "جرحى", "الضحايا", "ضحايا", "المصابين", "مصابين"
+)  # fmt: skip
 # Strikes from afar (and unspecified ones): what they hit in a town hits its people.
 STRIKE_MODES = frozenset({None, "aerial", "heavy-weapons"})
 SETTLEMENTS = _norms(
@@ -118,6 +122,9 @@ def _roles(
     passive = _is_passive(tokens, trigger)
     agent = _marked(tokens, trigger, after, AGENT_MARKERS)
     marked_target = _marked(tokens, trigger, after + inside, TARGET_MARKERS)
+    if marked_target is None:
+        # «سقوط عشرات القتلى والجرحى من الحوثيين»: the dead are of the target's side
+        marked_target = next((a for a in after if _casualties_of(tokens, a)), None)
     if marked_target is None and (trigger.type, trigger.mode) == ("COERCE", "seize"):
         # «استعادة السيطرة على باقي مدن البلاد من الانقلابيين»: taken from them
         marked_target = _marked(tokens, trigger, after, SEIZED_FROM)
@@ -156,7 +163,11 @@ def _roles(
         target = before[-1] if before else (after[0] if after and after[0] is not actor else None)
     else:
         rest = [a for a in inside + after if a is not actor]
-        if rest and _gap_tokens(tokens, trig_end, rest[0].start) <= ACTOR_WINDOW:
+        if (
+            rest
+            and rest[0].end <= clause_end
+            and _gap_tokens(tokens, trig_end, rest[0].start) <= ACTOR_WINDOW
+        ):
             target = rest[0]
     if trigger.type == "DEFECT":
         # Who defects leaves a group («انشقوا عنه»); the next actor named is where they go.
@@ -305,6 +316,16 @@ def _marked(
             if token.norm in markers or bare in markers:
                 return mention
     return None
+
+
+def _casualties_of(tokens: Sequence[Token], mention: ActorMention) -> bool:
+    """Whether the mention follows «القتلى/الجرحى من»: «عشرات القتلى من الحوثيين»."""
+    idx = _token_index(tokens, mention.start)
+    words = [t for t in tokens[:idx] if t.kind == "word"][-2:]
+    if len(words) < 2 or words[1].norm != normalize_search("من"):
+        return False
+    dead = words[0].norm[1:] if words[0].norm[:1] == "و" else words[0].norm
+    return dead in CASUALTY_NOUNS
 
 
 def _with_lam(tokens: Sequence[Token], idx: int, mention: ActorMention) -> bool:

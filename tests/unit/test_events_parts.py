@@ -407,6 +407,24 @@ def _actor(text: str, words: str, name: str) -> ActorMention:
             [("ناشطون", "activists"), ("الأمم المتحدة", "United Nations")],
             ("activists", "United Nations"),
         ),
+        (  # the dead «من» a side are the target's
+            "وأشارت مصادر مطلعة إلى سقوط عشرات القتلى والجرحى من الحوثيين والقوات الموالية"
+            " للرئيس المخلوع علي عبدالله صالح",
+            [
+                ("الحوثيين", "Houthis"),
+                ("القوات الموالية للرئيس المخلوع علي عبدالله صالح", "Saleh loyalists"),
+            ],
+            (None, "Houthis and Saleh loyalists"),
+        ),
+        (  # the next clause's subject is not the target of the clashes
+            "وفي محافظة إب التي احتدمت فيها المواجهات خاصة بمنطقة يريم، سيطرت قوات المقاومة"
+            " الشعبية والجيش الوطني اليمني على منطقتي السدة",
+            [
+                ("قوات المقاومة الشعبية", "Popular Resistance"),
+                ("الجيش الوطني اليمني", "Yemeni army"),
+            ],
+            (None, None),
+        ),
         (  # the genitive of «مقتل» is who was killed, not who killed
             "وتشير المعلومات الى مقتل عناصر حزب الله في كمين داخل الأراضي السورية",
             [("عناصر حزب الله", "Hezbollah")],
