@@ -230,7 +230,8 @@ class _SentenceContext:
             if trigger.type == "ASSAULT" and event.target is None:
                 event.target = self._civilians(trigger)
             country = place.country if place else None
-            out.append(Mention(event, explicit, sentence_index, country, carry))
+            re_mention = trigger.pos == "noun" and not explicit
+            out.append(Mention(event, explicit, sentence_index, country, carry, re_mention))
         return out
 
     def _civilians(self, trigger: Trigger) -> Argument | None:

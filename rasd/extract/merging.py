@@ -28,6 +28,9 @@ class Mention:
     sentence: int
     country: str | None = None
     carried_actor: bool = False
+    # A noun naming the happening with no date of its own («اتفاق المصالحة»): it can
+    # refer back to one reported before, whatever its own sentence's modality.
+    re_mention: bool = False
 
 
 def merge_mentions(mentions: list[Mention]) -> list[Event]:
@@ -88,7 +91,7 @@ def _same_happening(a: Mention, b: Mention) -> bool:
     if not _same_place(x.place, y.place):
         return False
     if a.sentence != b.sentence:
-        if x.modality != y.modality:
+        if x.modality != y.modality and not b.re_mention:
             return False
         if not (a.carried_actor or b.carried_actor or _compatible(x.actor, y.actor)):
             return False

@@ -272,6 +272,23 @@ def test_unit_country_summary_folds_only_into_a_town_of_that_country() -> None:
     assert [(e.place.name, len(e.evidence)) for e in events] == [("العراق", 1), ("الحسكة", 2)]
 
 
+def test_unit_undated_noun_re_mention_joins_the_reported_happening() -> None:
+    # «وبينما استمرت المعارك في تعز» ... «أن المقاومة لن تتراجع عن معركتها لتحرير تعز»
+    fighting, battle, denial = (
+        _event("ASSAULT", "تعز", 10, 0),
+        _event("ASSAULT", "تعز", 10, 80),
+        _event("ASSAULT", "تعز", 10, 160),
+    )
+    fighting.modality, battle.modality, denial.modality = "asserted", "negated", "negated"
+    mentions = [
+        Mention(fighting, False, 0),
+        Mention(battle, False, 3, re_mention=True),
+        Mention(denial, False, 4),  # a verb: its own (negated) happening
+    ]
+    events = merge_mentions(mentions)
+    assert [(e.modality, len(e.evidence)) for e in events] == [("asserted", 2), ("negated", 1)]
+
+
 def test_unit_acled_rows_from_stored_events() -> None:
     ontology = load_ontology()
     row = {
