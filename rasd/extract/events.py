@@ -3,12 +3,14 @@
 Requires tokens, sentences, times, places, actors and entities; provides
 `doc.events` (`rasd.doc.Event`). Per sentence: find triggers (triggers.py),
 keep those that report a happening rather than name one (salience.py), then
-for each its actor and target, place(s) and date (event_arguments.py; a
-material event whose sentence names no place is at the last town named before), its
+for each its actor and target, place(s) and date (event_arguments.py), its
 source (attribution.py), its modality (modality.py) and casualty counts
-(casualties.py); one mention per trigger and place. The mentions of one
-article are then merged into happenings (merging.py). Entities are required
-so that the actor stage before it has run on them; they are not read here.
+(casualties.py); one mention per trigger and place. Discourse fills gaps: a
+fight, seizure, retreat or protest whose sentence names no place is at the last
+town named before, and a trigger naming no actor continues the actor of its
+type in the sentence before. The mentions of one article are then merged into
+happenings (merging.py). Entities are required so that the actor stage before
+it has run on them; they are not read here.
 
 «وبحسب المصادر، فقد أغلق التنظيم الطريق بين الحجر الأسود والقدم» →
 Event(COERCE/restrict, actor Islamic State, place الحجر الأسود, attribution «المصادر»).
@@ -31,9 +33,10 @@ from rasd.pipeline import Stage
 from rasd.text import normalize_search
 
 REQUIRES = frozenset({"tokens", "sentences", "times", "places", "actors", "entities"})
-# Types that happen on the ground: a mention naming no place is at the scene of the
-# sentences before it, unless negated. Statements and diplomacy (ACCUSE, CONSULT, ...) often have none.
-PLACED_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "PROTEST"})
+# Types that happen at a scene: a mention naming no place is at the scene of the
+# sentences before it, unless negated. Statements and diplomacy (ACCUSE, CONSULT, ...)
+# often have none, nor has mobilising («دفعته لتجنيد قاصرين»).
+PLACED_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "PROTEST"})
 # Types that are things said: the places named after the trigger are what is spoken
 # about («طالبوا بالضغط على نظام الأسد في سورية»), the speaker is where a place before it says.
 SPEECH_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
