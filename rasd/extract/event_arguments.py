@@ -57,7 +57,7 @@ _LIST_GLUE = frozenset(
     normalize_search(w)
     for w in (
         "و", "،", ",", "من", "أجزاء", "بلدة", "مدينة", "قرية", "منطقة", "بلدتي", "قريتي",
-        "مدينتي", "منطقتي", "حي", "مخيم",
+        "مدينتي", "منطقتي", "حي", "مخيم", "محافظة", "قاعدة",
     )
 )  # fmt: skip
 _CONTAINER_CUES = tuple(normalize_search(w) for w in ("ريف", "محافظة", "ولاية", "إقليم", "قضاء"))
@@ -420,10 +420,17 @@ def _with_list(
     later = [p for p in places if p.start >= first.end]
     for place in later:
         glue = normalize_search(text[chosen[-1].end : place.start]).replace("،", " ، ").split()
-        if not all(w in _LIST_GLUE or (w[:1] == "و" and w[1:] in _LIST_GLUE) for w in glue):
+        if not all(_is_list_glue(w) for w in glue):
             break
         chosen.append(place)
     return chosen
+
+
+def _is_list_glue(word: str) -> bool:
+    """«و», «،», a place noun («ومحافظة») or a nisba adjective of the one before it
+    («قاعدة العند العسكرية الاستراتيجية ومحافظة لحج»)."""
+    bare = word[1:] if word[:1] == "و" else word
+    return bare in _LIST_GLUE or word in _LIST_GLUE or (word[:2] == "ال" and word[-2:] == "يه")
 
 
 def _is_country(place: PlaceMention) -> bool:

@@ -143,6 +143,17 @@ def test_unit_places_of_a_trigger_list_and_container(lexicon) -> None:
     assert [p.text for p in event_arguments.places_for(text, tokens, trigger, places)] == ["منبج"]
 
 
+def test_unit_a_list_of_places_runs_over_place_nouns_and_their_adjectives(lexicon) -> None:
+    text = (
+        "واعتبر وزير النقل اليمني استعادة قاعدة العند العسكرية الاستراتيجية ومحافظة لحج"
+        " ومدينة زنجبار في أبين والتقدم باتجاه تعز تحولا كبيرا"
+    )
+    tokens, trigger = first_trigger(lexicon, text, "COERCE")
+    places = [place(text, w) for w in ("العند", "لحج", "زنجبار", "أبين", "تعز")]
+    chosen = event_arguments.places_for(text, tokens, trigger, places)
+    assert [p.text for p in chosen] == ["العند", "لحج", "زنجبار"]
+
+
 def test_unit_country_after_the_trigger_yields_to_the_town_just_before_it(lexicon) -> None:
     text = (
         'ويفترض أن يتجمع آلاف الأشخاص بعد ظهر الأحد في اسطنبول في "مسيرة من اجل السلام"'
