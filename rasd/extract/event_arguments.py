@@ -163,10 +163,12 @@ def _roles(
         target = before[-1] if before else (after[0] if after and after[0] is not actor else None)
     else:
         rest = [a for a in inside + after if a is not actor]
+        town = struck_settlement(tokens, trigger)
         if (
             rest
             and rest[0].end <= clause_end
             and _gap_tokens(tokens, trig_end, rest[0].start) <= ACTOR_WINDOW
+            and not (town and town.start < rest[0].start)  # «قصفت ... بلدات موالية»: its people
         ):
             target = rest[0]
     if trigger.type == "DEFECT":

@@ -453,6 +453,14 @@ def _actor(text: str, words: str, name: str) -> ActorMention:
             ],
             (None, None),
         ),
+        (  # the towns shelled come before the next clause's subject
+            "وقصفت المعارضة بلدات موالية للنظام بريفي إدلب وحلب وسيطر مقاتلون من المعارضة",
+            [
+                ("المعارضة", "Syrian political opposition"),
+                ("مقاتلون من المعارضة", "Syrian opposition fighters"),
+            ],
+            ("Syrian political opposition", None),
+        ),
         (  # the genitive of «مقتل» is who was killed, not who killed
             "وتشير المعلومات الى مقتل عناصر حزب الله في كمين داخل الأراضي السورية",
             [("عناصر حزب الله", "Hezbollah")],
