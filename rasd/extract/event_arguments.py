@@ -69,6 +69,7 @@ VICTIM_NOUNS = frozenset(
     search_keys(w)[0]
     for w in ("مقتل", "مصرع", "استشهاد", "اغتيال", "إصابة", "اعتقال", "اختطاف", "خطف")
 )
+CONTROL_WORDS = _norms("سيطرة", "عليها", "عليه")
 # The dead and wounded «من» a side: that side is the target.
 CASUALTY_NOUNS = _norms(
     "القتلى", "قتلى", "الجرحى", "جرحى", "الضحايا", "ضحايا", "المصابين", "مصابين"
@@ -115,9 +116,11 @@ def _roles(
     trig_start, trig_end = trigger.start, trigger.end
     clause_start = _clause_start(tokens, trigger.first)
     before = [a for a in actors if clause_start <= a.start and a.end <= trig_start]
-    inside = [a for a in actors if trig_start <= a.start and a.end <= trig_end]
+    # «غارات شنتها طائرات النظام»: a mention may begin inside the trigger.
+    inside = [a for a in actors if trig_start <= a.start < trig_end]
     clause_end = _clause_end(tokens, trigger.last)
-    after = [a for a in actors if a.start >= trig_end]
+    # Who holds a place named after the trigger («تحت سيطرة تنظيم داعش») is neither role.
+    after = [a for a in actors if a.start >= trig_end and not _holds_place(tokens, a)]
     after = after[:3]
     passive = _is_passive(tokens, trigger)
     agent = _marked(tokens, trigger, after, AGENT_MARKERS)
@@ -318,6 +321,13 @@ def _marked(
             if token.norm in markers or bare in markers:
                 return mention
     return None
+
+
+def _holds_place(tokens: Sequence[Token], mention: ActorMention) -> bool:
+    """«الواقعة تحت سيطرة تنظيم داعش», «التي تسيطر عليها ميليشيات مسلحة»."""
+    idx = _token_index(tokens, mention.start)
+    words = [t for t in tokens[:idx] if t.kind == "word"]
+    return bool(words) and words[-1].norm in CONTROL_WORDS
 
 
 def _casualties_of(tokens: Sequence[Token], mention: ActorMention) -> bool:

@@ -521,6 +521,24 @@ def test_unit_a_struck_town_is_named_after_the_strike(lexicon, text: str, town) 
     assert (found and found.text) == town
 
 
+def test_unit_who_holds_the_struck_town_is_not_who_struck_it(lexicon) -> None:
+    text = (
+        "كما قتل 26 شخصا في غارات شنتها طائرات النظام السوري على مدينة منبج بريف حلب الشرقي"
+        " بعد يوم من قصف مماثل على هذه المدينة الواقعة تحت سيطرة تنظيم داعش"
+    )
+    tokens, _ = analyze(text)
+    triggers = {text[t.start : t.end]: t for t in find_triggers(lexicon, tokens)}
+    actors = [
+        _actor(text, "طائرات النظام السوري", "Syrian Air Force"),
+        _actor(text, "تنظيم داعش", "Islamic State"),
+    ]
+    raids = next(t for w, t in triggers.items() if w.startswith("غارات"))
+    actor, _ = event_arguments.actor_and_target(text, tokens, raids, actors)
+    assert actor.name == "Syrian Air Force"  # the mention begins inside the trigger
+    actor, target = event_arguments.actor_and_target(text, tokens, triggers["قصف"], actors)
+    assert (actor, target) == (None, None)
+
+
 def test_unit_user_ontology_adds_a_type_and_keeps_the_bundled_ones(tmp_path) -> None:
     mine = tmp_path / "ontology.yaml"
     mine.write_text(
