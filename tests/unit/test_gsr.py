@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from itertools import islice
 
 import pytest
@@ -10,7 +11,7 @@ from rasd.doc import Doc
 from rasd.eval.gsr import read_gsr, score_gsr
 from rasd.extract import salience
 from rasd.extract.events import extract_events
-from rasd.extract.triggers import load_lexicon
+from rasd.extract.triggers import find_triggers, load_lexicon
 from rasd.text import analyze
 from tests.conftest import SHARED
 
@@ -42,10 +43,48 @@ def test_unit_gsr_scores_detection_with_the_events_stage() -> None:
     assert m["positives"] + m["negatives"] == len(sample)
     assert m["tp"] + m["fn"] == sum(s.label == "yes" for s in sample)
     # The salience weights were fit on this half, so these are in-sample floors
-    # (measured: recall 1.00, precision 0.95): they fail when the features drift
+    # (measured: recall 1.00, precision 0.81): they fail when the features drift
     # from the weights file (a change to token keys, a renamed feature) — refit then.
-    assert m["recall"] >= 0.9 and m["precision"] >= 0.8
+    # The held-out estimate is the cross-validated one in the weights file.
+    assert m["recall"] >= 0.9 and m["precision"] >= 0.7
     assert scores["PROTEST"].metrics()["positives"] == 0
+
+
+def test_unit_salience_weights_are_fit_on_the_gsr_dev_half_alone() -> None:
+    meta = json.loads(salience.WEIGHTS_PATH.read_text(encoding="utf-8"))
+    assert "gold" not in meta["data"] and "dev half only" in meta["data"]
+    cv = meta["cross_validation"]["gsr_dev"]
+    # The thresholds the stage keeps mentions at are those chosen by cross-validation.
+    assert meta["thresholds"] == {t: cv[t]["threshold"] for t in ("ASSAULT", "PROTEST")}
+
+
+@pytest.mark.parametrize(
+    ("text", "opens"),
+    [
+        ("قصفت قوات المعارضة قريتي نبل والزهراء", True),
+        ("وقال مصدر أمني: قتل ثلاثة أشخاص في المدينة", True),
+        ("تظاهر أمس عشرات من أعضاء حزب الغد أمام مقر البرلمان", True),
+        ("وصف الميليشيات التي خطفت عشرات الاشخاص بانها أسوأ", False),
+        ("وبشأن ملف اغتيال رئيس الحكومة السابق", False),
+        ("سيقصفون المدينة غدا", False),
+    ],
+)
+def test_unit_a_past_verb_opening_its_clause_is_kept_as_a_report(text: str, opens: bool) -> None:
+    lexicon, model = load_lexicon(), salience.load_model()
+    tokens, _ = analyze(text)
+    (trigger,) = find_triggers(lexicon, tokens)
+    features = salience.features(tokens, trigger, False, 1)
+    assert (salience.REPORT_OPENING in features) == opens
+    if opens:
+        assert model.keep(features)
+
+
+def test_unit_salience_keeps_each_type_at_its_own_threshold() -> None:
+    # No weights: every mention scores 0.5.
+    model = salience.SalienceModel({}, 0.0, 0.3, {"ASSAULT": 0.6, "PROTEST": 0.4})
+    assert not model.keep(["noun", "casualties", "type:ASSAULT"])
+    assert model.keep(["noun", "casualties", "type:PROTEST"])
+    assert model.keep(["noun", "type:COERCE"])  # not fitted: the default threshold
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])

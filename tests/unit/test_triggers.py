@@ -97,3 +97,33 @@ def test_unit_user_lexicon_adds_a_type(tmp_path: Path) -> None:
     lexicon = load_lexicon([user])
     assert triggers(lexicon, "امتنع الأسرى عن الطعام")[0][:2] == ("PROTEST", "hunger")
     assert triggers(lexicon, "وزعت السلال الغذائية")[0][:2] == ("AID", "humanitarian")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Hunger strikes are protests: the pattern is no longer silenced by a block.
+        ("تشاركان أيضا في الاضراب عن الطعام والاحتجاب عن الصدور", ("PROTEST", "hunger")),
+        ("وأضرب السجناء عن الطعام منذ أسبوع", ("PROTEST", "hunger")),
+        ("سد المتظاهرون لفترة قصيرة طريقا كانت تسلكه قافلة", ("PROTEST", "obstruct")),
+        ("إن دبابات أميركية أطلقت نيرانها على المنطقة", ("ASSAULT", "firearms")),
+        ("أبلغ محاميه أنه تعرض للضرب والتهديد", ("ASSAULT", "beat")),
+    ],
+)
+def test_unit_protest_and_assault_patterns_from_the_gsr(lexicon, text: str, expected) -> None:
+    assert [(t, m) for t, m, _ in triggers(lexicon, text)][:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "صدامات مع قوى الأمن التي كانت تفرق مظاهرة احتجاج على ارتفاع الاسعار",
+        "لكن الشرطة الافغانية فضت الاحتجاج وانفض المتظاهرون سلميا",
+        "عندما قمعت قوات الأمن المتظاهرين في العاصمة",
+    ],
+)
+def test_unit_a_dispersed_protest_is_crowd_control(lexicon, text: str) -> None:
+    # The GSR annotators read «فرقت الشرطة المظاهرة» as force against protesters
+    # (dev: 50 of 52 sentences with a dispersal are not PROTEST).
+    found = [(t, m) for t, m, _ in triggers(lexicon, text)]
+    assert ("ASSAULT", "crowd-control") in found
