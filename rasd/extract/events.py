@@ -3,14 +3,16 @@
 Requires tokens, sentences, times, places, actors and entities; provides
 `doc.events` (`rasd.doc.Event`). Per sentence: find triggers (triggers.py),
 keep those that report a happening rather than name one (salience.py), then
-for each its actor and target, place(s) and date (event_arguments.py), its
-source (attribution.py), its modality (modality.py) and casualty counts
-(casualties.py); one mention per trigger and place. Discourse fills gaps: a
-fight, seizure, retreat or protest whose sentence names no place is at the last
-town named before, and a trigger naming no actor continues the actor of its
-type in the sentence before. The mentions of one article are then merged into
-happenings (merging.py). Entities are required so that the actor stage before
-it has run on them; they are not read here.
+for each its actor and target (event_roles.py), place(s) and date
+(event_arguments.py), its source (attribution.py), its modality (modality.py)
+and casualty counts (casualties.py); one mention per trigger and place; things
+said (REQUEST, REJECT, ...) are placed where a place before the trigger says
+their speakers are. Discourse fills gaps: a fight, seizure, retreat or protest
+whose sentence names no place is at the last town named before, and a trigger
+naming no actor continues the actor of its type in the sentence before. The
+mentions of one article are then merged into happenings (merging.py). Entities
+are required so that the actor stage before it has run on them; they are not
+read here.
 
 «وبحسب المصادر، فقد أغلق التنظيم الطريق بين الحجر الأسود والقدم» →
 Event(COERCE/restrict, actor Islamic State, place الحجر الأسود, attribution «المصادر»).
@@ -26,7 +28,14 @@ from pathlib import Path
 from typing import Any
 
 from rasd.doc import Argument, Doc, Event, PlaceMention, Span, Token
-from rasd.extract import attribution, casualties, event_arguments, modality, salience
+from rasd.extract import (
+    attribution,
+    casualties,
+    event_arguments,
+    event_roles,
+    modality,
+    salience,
+)
 from rasd.extract.merging import Mention, merge_mentions
 from rasd.extract.triggers import Lexicon, Trigger, find_triggers, load_lexicon
 from rasd.pipeline import Stage
@@ -169,7 +178,7 @@ class _SentenceContext:
         """Actor and target of the trigger; its source («قال الجيش الأميركي») is neither."""
         source = self._source_for(trigger)
         actors = [a for a in self.actors if not (source and _inside(a, source))]
-        return event_arguments.actor_and_target(self.doc.text, self.tokens, trigger, actors)
+        return event_roles.actor_and_target(self.doc.text, self.tokens, trigger, actors)
 
     def mentions(
         self, trigger: Trigger, mood: str, sentence_index: int, carried: Argument | None = None
@@ -242,7 +251,7 @@ class _SentenceContext:
         the town it struck («قصفت قوات المعارضة قريتي نبل والزهراء»)."""
         if self.victims:
             start, end = self.victims
-        elif town := event_arguments.struck_settlement(self.tokens, trigger):
+        elif town := event_roles.struck_settlement(self.tokens, trigger):
             start, end = town.start, town.end
         else:
             return None

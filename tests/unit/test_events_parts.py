@@ -9,7 +9,14 @@ from dataclasses import replace
 import pytest
 
 from rasd.doc import ActorMention, Argument, Doc, Event, PlaceMention, Span
-from rasd.extract import attribution, casualties, event_arguments, modality, salience
+from rasd.extract import (
+    attribution,
+    casualties,
+    event_arguments,
+    event_roles,
+    modality,
+    salience,
+)
 from rasd.extract.events import extract_events
 from rasd.extract.merging import Mention, merge_mentions
 from rasd.extract.ontology import load_ontology
@@ -477,7 +484,7 @@ def _actor(text: str, words: str, name: str) -> ActorMention:
 def test_unit_actor_and_target_of_a_trigger(lexicon, text: str, mentions, expected) -> None:
     tokens, trigger = first_trigger(lexicon, text)
     actors = [_actor(text, words, name) for words, name in mentions]
-    actor, target = event_arguments.actor_and_target(text, tokens, trigger, actors)
+    actor, target = event_roles.actor_and_target(text, tokens, trigger, actors)
     assert (actor and actor.name, target and target.name) == expected
 
 
@@ -492,7 +499,7 @@ def test_unit_actor_right_after_a_singular_verb_is_its_subject(lexicon) -> None:
         _actor(text, "مقاتلون من المعارضة", "Syrian opposition fighters"),
         _actor(text, "جبهة النصرة", "Nusra Front"),
     ]
-    actor, _ = event_arguments.actor_and_target(text, tokens, trigger, actors)
+    actor, _ = event_roles.actor_and_target(text, tokens, trigger, actors)
     assert actor.name == "Syrian opposition fighters and Nusra Front"
     # A plural verb agrees with a subject before it: the actor after it is its object.
     text = "قال الجيش إن الولايات المتحدة وحلفاءها استهدفوا مسلحي تنظيم داعش بتسع ضربات"
@@ -501,7 +508,7 @@ def test_unit_actor_right_after_a_singular_verb_is_its_subject(lexicon) -> None:
         _actor(text, "الولايات المتحدة وحلفاءها", "US-led coalition"),
         _actor(text, "مسلحي تنظيم داعش", "Islamic State"),
     ]
-    actor, target = event_arguments.actor_and_target(text, tokens, trigger, actors)
+    actor, target = event_roles.actor_and_target(text, tokens, trigger, actors)
     assert (actor.name, target.name) == ("US-led coalition", "Islamic State")
 
 
@@ -517,7 +524,7 @@ def test_unit_actor_right_after_a_singular_verb_is_its_subject(lexicon) -> None:
 )
 def test_unit_a_struck_town_is_named_after_the_strike(lexicon, text: str, town) -> None:
     tokens, trigger = first_trigger(lexicon, text, "ASSAULT")
-    found = event_arguments.struck_settlement(tokens, trigger)
+    found = event_roles.struck_settlement(tokens, trigger)
     assert (found and found.text) == town
 
 
@@ -533,9 +540,9 @@ def test_unit_who_holds_the_struck_town_is_not_who_struck_it(lexicon) -> None:
         _actor(text, "تنظيم داعش", "Islamic State"),
     ]
     raids = next(t for w, t in triggers.items() if w.startswith("غارات"))
-    actor, _ = event_arguments.actor_and_target(text, tokens, raids, actors)
+    actor, _ = event_roles.actor_and_target(text, tokens, raids, actors)
     assert actor.name == "Syrian Air Force"  # the mention begins inside the trigger
-    actor, target = event_arguments.actor_and_target(text, tokens, triggers["قصف"], actors)
+    actor, target = event_roles.actor_and_target(text, tokens, triggers["قصف"], actors)
     assert (actor, target) == (None, None)
 
 

@@ -1,0 +1,343 @@
+"""Roles of an event mention, for the events stage: its actor and its target.
+
+In: one sentence's text and tokens, a trigger in it, and the sentence's actor
+mentions (rasd.extract.actors). Out: two `Argument` records (or None), read
+from Arabic word order and function words:
+
+- actor: the subject — nearest before a verb in its clause, or right after a
+  singular verb (verb-subject order: «وسيطر مقاتلون من المعارضة»; a plural verb,
+  «استهدفوا», has its subject before it), or the genitive of a verbal noun
+  («هجوم داعش», not of a noun of suffering: «مقتل عناصر حزب الله» is the target);
+  «من قبل»، «على يد»، «شنتها» name it after a noun or a passive («تم اعتقال»، «قُتل»).
+- target: the one after «على»، «ضد»، «إلى»، «استهدف», or with ل («مواقع لقوات
+  النظام», not «بالنسبة للجهات المختصة»), the side «من» which the dead are
+  («عشرات القتلى من الحوثيين»), what a seizure is taken «من»; else the next actor
+  in the clause. Who holds a place («تحت سيطرة تنظيم داعش») is neither role, and
+  a struck town («قصفت ... قريتي نبل والزهراء») makes its people the target
+  (`struck_settlement`, filled in by the events stage).
+- Actors joined by و are one party («قوات النظام وحزب الله» → "Syrian government
+  forces and Hezbollah"), except for the reciprocal types, where they are the two
+  sides («اتفاق بين الجيش العربي السوري والميليشيات المسلحة»). An affiliation
+  names a generic actor («مسلحون تابعون لجماعة الحوثي» are the Houthis).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rasd.doc import ActorMention, Argument, Token
+from rasd.extract.event_arguments import (
+    clause_end_of,
+    clause_start_of,
+    gap_words,
+    token_index,
+)
+from rasd.extract.triggers import Trigger
+from rasd.text import normalize_search, search_keys
+
+
+def _norms(*words: str) -> frozenset[str]:
+    return frozenset(normalize_search(w) for w in words)
+
+
+# Words after which the next actor is the agent: «من قبل»، «على يد»، «شنتها طائرات».
+AGENT_MARKERS = _norms(
+    "قبل", "يد", "أيدي", "شنتها", "شنها", "نفذتها", "نفذها", "مصدره", "مصدرها", "طائرات", "بواسطة"
+)
+# Words after which the next actor is the target.
+TARGET_MARKERS = _norms(
+    "على", "ضد", "إلى", "لمواقع", "مواقع", "استهدف", "استهدفت", "بحق", "ضدها", "تجاه"
+)
+# With a seizure, the actor after «من» is the one it was taken from.
+SEIZED_FROM = _norms("من")
+LED_BY = _norms("بقيادة", "بزعامة", "برئاسة")
+AFFILIATED = _norms(
+    "تابعون", "تابعين", "تابع", "تابعة", "التابع", "التابعة", "التابعين", "موالون", "موالين",
+    "الموالية", "الموالي", "الموالين", "ينتمون", "المنتمين",
+)  # fmt: skip
+DEFECT_FROM = _norms("عن", "صفوف", "بصفوف")
+# Words after which ل introduces a point of view, not whose positions were hit.
+_LAM_FRAMES = _norms("بالنسبة", "وفقا", "طبقا", "تبعا", "نسبة") | AFFILIATED | LED_BY
+PASSIVE_AUX = _norms("تم", "يتم", "سيتم", "جرى", "يجري", "تعرض", "تعرضت", "يتعرض", "تتعرض")
+# Verbal nouns whose genitive is the one who suffers: «مقتل ضابط»، «اغتيال القائد».
+VICTIM_NOUNS = frozenset(
+    search_keys(w)[0]
+    for w in ("مقتل", "مصرع", "استشهاد", "اغتيال", "إصابة", "اعتقال", "اختطاف", "خطف")
+)
+# Words before whoever holds a place: «تحت سيطرة تنظيم داعش», «التي تسيطر عليها».
+CONTROL_WORDS = _norms("سيطرة", "عليها", "عليه")
+# The dead and wounded «من» a side: that side is the target.
+CASUALTY_NOUNS = _norms(
+    "القتلى", "قتلى", "الجرحى", "جرحى", "الضحايا", "ضحايا", "المصابين", "مصابين"
+)  # fmt: skip
+# Strikes from afar (and unspecified ones): what they hit in a town hits its people.
+STRIKE_MODES = frozenset({None, "aerial", "heavy-weapons"})
+SETTLEMENTS = _norms(
+    "قرية", "قريتي", "القرية", "قرى", "بلدة", "بلدتي", "البلدة", "بلدات", "مدينة", "المدينة",
+    "مدينتي", "مدن", "مخيم", "المخيم", "حي", "الحي", "أحياء", "الأحياء",
+)  # fmt: skip
+LOCATIVES = _norms("في", "داخل", "قرب", "بالقرب", "محيط", "أطراف")
+# Types whose two coordinated parties act on each other: «اتفاق بين الجيش والمسلحين».
+RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+ACTOR_WINDOW = 8
+
+
+def actor_and_target(
+    text: str,
+    tokens: Sequence[Token],
+    trigger: Trigger,
+    actors: Sequence[ActorMention],
+) -> tuple[Argument | None, Argument | None]:
+    """Actor and target of the trigger among the sentence's actor mentions.
+
+    «إن تنظيم داعش منع خروج عائلات فلسطينية» → (Islamic State, civilians).
+    """
+    heads = _heads_of_phrases(tokens, actors)
+    if not heads:
+        return None, None
+    parties = _coordinated(text, heads)
+    actor, target = _roles(tokens, trigger, list(parties))
+    if trigger.type in RECIPROCAL and actor is not None and target is None:
+        first, *others = parties[actor]
+        if others:  # «تعمل تركيا والولايات المتحدة على وضع خطط»: one side, then the other
+            return _arg(first), _arg(_joined(text, others))
+    return _arg(actor), _arg(target)
+
+
+def _roles(
+    tokens: Sequence[Token], trigger: Trigger, actors: list[ActorMention]
+) -> tuple[ActorMention | None, ActorMention | None]:
+    trig_start, trig_end = trigger.start, trigger.end
+    clause_start = clause_start_of(tokens, trigger.first)
+    before = [a for a in actors if clause_start <= a.start and a.end <= trig_start]
+    # «غارات شنتها طائرات النظام»: a mention may begin inside the trigger.
+    inside = [a for a in actors if trig_start <= a.start < trig_end]
+    clause_end = clause_end_of(tokens, trigger.last)
+    # Who holds a place named after the trigger («تحت سيطرة تنظيم داعش») is neither role.
+    after = [a for a in actors if a.start >= trig_end and not _holds_place(tokens, a)]
+    after = after[:3]
+    passive = _is_passive(tokens, trigger)
+    agent = _marked(tokens, trigger, after, AGENT_MARKERS)
+    marked_target = _marked(tokens, trigger, after + inside, TARGET_MARKERS)
+    if marked_target is None:
+        # «سقوط عشرات القتلى والجرحى من الحوثيين»: the dead are of the target's side
+        marked_target = next((a for a in after if _casualties_of(tokens, a)), None)
+    if marked_target is None and (trigger.type, trigger.mode) == ("COERCE", "seize"):
+        # «استعادة السيطرة على باقي مدن البلاد من الانقلابيين»: taken from them
+        marked_target = _marked(tokens, trigger, after, SEIZED_FROM)
+    actor: ActorMention | None = None
+    target: ActorMention | None = None
+    if agent is not None:
+        actor = agent
+    elif passive:
+        actor = None
+    elif trigger.pos == "noun":
+        # A verbal noun's genitive is its actor unless a preposition marks a target,
+        # or the noun names what the genitive suffered («مقتل عناصر من الحزب»).
+        near_after = [a for a in after if gap_words(tokens, trig_end, a.start) <= 1]
+        suffered = tokens[trigger.first].key in VICTIM_NOUNS
+        if near_after and near_after[0] is not marked_target and not suffered:
+            actor = near_after[0]
+        elif before and gap_words(tokens, before[-1].end, trig_start) <= ACTOR_WINDOW:
+            actor = before[-1]
+    else:
+        if _subject_follows(tokens, trigger, after, marked_target):
+            actor = after[0]  # verb-subject order: «وسيطر مقاتلون من المعارضة على حاجز»
+        elif before and gap_words(tokens, before[-1].end, trig_start) <= ACTOR_WINDOW:
+            actor = before[-1]
+        elif inside:
+            actor = inside[0]
+        elif (
+            after
+            and after[0] is not marked_target
+            and after[0].end <= clause_end
+            and gap_words(tokens, trig_end, after[0].start) <= ACTOR_WINDOW
+        ):
+            actor = after[0]  # verb first: «قصفت قوات المعارضة قريتي نبل والزهراء»
+    if marked_target is not None and marked_target is not actor:
+        target = marked_target
+    elif passive:
+        target = before[-1] if before else (after[0] if after and after[0] is not actor else None)
+    else:
+        rest = [a for a in inside + after if a is not actor]
+        town = struck_settlement(tokens, trigger)
+        if (
+            rest
+            and rest[0].end <= clause_end
+            and gap_words(tokens, trig_end, rest[0].start) <= ACTOR_WINDOW
+            and not (town and town.start < rest[0].start)  # «قصفت ... بلدات موالية»: its people
+        ):
+            target = rest[0]
+    if trigger.type == "DEFECT":
+        # Who defects leaves a group («انشقوا عنه»); the next actor named is where they go.
+        target = _marked(tokens, trigger, after, DEFECT_FROM)
+    if actor is not None and target is not None and actor.actor == target.actor:
+        target = None
+    return actor, target
+
+
+def _subject_follows(
+    tokens: Sequence[Token],
+    trigger: Trigger,
+    after: list[ActorMention],
+    marked_target: ActorMention | None,
+) -> bool:
+    """Whether the actor right after a verb is its subject (Arabic verb-subject order).
+
+    A verb agreeing in the plural («هاجموا»، «استهدفوا») has its subject before it,
+    so the actor after it is its object.
+    """
+    if trigger.pos != "verb" or not after or after[0] is marked_target:
+        return False
+    verb = tokens[trigger.last].norm
+    return not verb.endswith(("وا", "ون")) and gap_words(tokens, trigger.end, after[0].start) == 0
+
+
+def _coordinated(text: str, actors: list[ActorMention]) -> dict[ActorMention, list[ActorMention]]:
+    """Actors joined by و as one party, each with its conjuncts.
+
+    «قوات النظام وحزب الله» → one mention "Syrian government forces and Hezbollah".
+    """
+    parties: dict[ActorMention, list[ActorMention]] = {}
+    group: list[ActorMention] = []
+    for mention in actors:
+        if group and _joined_by_and(text, group[-1], mention):
+            group.append(mention)
+            continue
+        if group:
+            parties[_joined(text, group)] = group
+        group = [mention]
+    if group:
+        parties[_joined(text, group)] = group
+    return parties
+
+
+def _joined_by_and(text: str, left: ActorMention, right: ActorMention) -> bool:
+    # «قوات النظام وحزب الله»: the mention leaves out the proclitic و, so it is in the gap.
+    return text[left.end : right.start].strip() == "و"
+
+
+def _joined(text: str, group: list[ActorMention]) -> ActorMention:
+    if len(group) == 1:
+        return group[0]
+    first, last = group[0], group[-1]
+    names: list[str] = []
+    for mention in group:
+        if mention.actor not in names:
+            names.append(mention.actor)
+    return ActorMention(
+        first.start,
+        last.end,
+        text[first.start : last.end],
+        " and ".join(names),
+        first.type,
+        first.country if all(m.country == first.country for m in group) else None,
+        "events:coordination",
+    )
+
+
+def struck_settlement(tokens: Sequence[Token], trigger: Trigger) -> Token | None:
+    """The town, village or camp a strike hits, named in the trigger's clause after it.
+
+    «كما قصفت قوات المعارضة في ريف حلب قريتي نبل والزهراء» → «قريتي»: the people who
+    live there are the target. A settlement after «في» is where, not what, was hit.
+    """
+    if trigger.mode not in STRIKE_MODES:
+        return None
+    clause_end = clause_end_of(tokens, trigger.last)
+    previous = ""
+    for token in tokens[trigger.last + 1 :]:
+        if token.start >= clause_end:
+            break
+        bare = token.norm[1:] if token.norm[:1] in ("و", "ف") else token.norm
+        if bare in SETTLEMENTS and previous not in LOCATIVES:
+            return token
+        previous = token.norm
+    return None
+
+
+def _heads_of_phrases(
+    tokens: Sequence[Token], actors: Sequence[ActorMention]
+) -> list[ActorMention]:
+    """One actor per noun phrase: «قوات التحالف بقيادة الولايات المتحدة» is the coalition;
+    «مسلحون تابعون لجماعة الحوثي» are the Houthis."""
+    kept: list[ActorMention] = []
+    for mention in actors:
+        idx = token_index(tokens, mention.start)
+        word = tokens[idx - 1].norm if idx else ""
+        if word in AFFILIATED and kept and kept[-1].source.endswith(":generic"):
+            # «مسلحون تابعون لجماعة الحوثي»: the affiliation names who the generic
+            # actor is; a named one keeps its name («قوات جيش الفتح التابع للمعارضة»).
+            kept.pop()
+        elif word in LED_BY or (word in AFFILIATED and kept):
+            continue  # a modifier of the actor before it: «بقيادة الولايات المتحدة»
+        kept.append(mention)
+    return kept
+
+
+def _arg(mention: ActorMention | None) -> Argument | None:
+    if mention is None:
+        return None
+    return Argument(mention.actor, mention.start, mention.end, mention.text)
+
+
+def _is_passive(tokens: Sequence[Token], trigger: Trigger) -> bool:
+    word = tokens[trigger.first]
+    # «قُتل»، «اُعتقل»: a damma on the first letter of the stem marks the passive.
+    if "\u064f" in word.text[:3] and trigger.pos == "verb":
+        return True
+    return any(t.norm in PASSIVE_AUX for t in tokens[max(0, trigger.first - 2) : trigger.first])
+
+
+def _marked(
+    tokens: Sequence[Token],
+    trigger: Trigger,
+    candidates: Sequence[ActorMention],
+    markers: frozenset[str],
+) -> ActorMention | None:
+    """The first candidate preceded (within two words) by one of `markers`.
+
+    With the target markers, a candidate carrying the preposition ل is marked
+    too: «مواقع لقوات النظام», «أهداف أخرى للتنظيم» name whose positions were hit.
+    """
+    for mention in candidates:
+        idx = token_index(tokens, mention.start)
+        if idx is None:
+            continue
+        in_clause = mention.end <= clause_end_of(tokens, trigger.last)
+        if markers is TARGET_MARKERS and in_clause and _with_lam(tokens, idx, mention):
+            return mention
+        words = [t for t in tokens[trigger.first : idx] if t.kind == "word"][-2:]
+        for token in [*words, tokens[idx]]:
+            bare = token.norm[1:] if token.norm[:1] in ("و", "ف") else token.norm
+            if token.norm in markers or bare in markers:
+                return mention
+    return None
+
+
+def _holds_place(tokens: Sequence[Token], mention: ActorMention) -> bool:
+    """«الواقعة تحت سيطرة تنظيم داعش», «التي تسيطر عليها ميليشيات مسلحة»."""
+    idx = token_index(tokens, mention.start)
+    words = [t for t in tokens[:idx] if t.kind == "word"]
+    return bool(words) and words[-1].norm in CONTROL_WORDS
+
+
+def _casualties_of(tokens: Sequence[Token], mention: ActorMention) -> bool:
+    """Whether the mention follows «القتلى/الجرحى من»: «عشرات القتلى من الحوثيين»."""
+    idx = token_index(tokens, mention.start)
+    words = [t for t in tokens[:idx] if t.kind == "word"][-2:]
+    if len(words) < 2 or words[1].norm != normalize_search("من"):
+        return False
+    dead = words[0].norm[1:] if words[0].norm[:1] == "و" else words[0].norm
+    return dead in CASUALTY_NOUNS
+
+
+def _with_lam(tokens: Sequence[Token], idx: int, mention: ActorMention) -> bool:
+    """«لقوات النظام» (the mention starts after ل) or «للتنظيم» (it keeps the ل of لل),
+    unless ل only frames the words before («بالنسبة للجهات المختصة»)."""
+    token = tokens[idx]
+    if idx and tokens[idx - 1].norm in _LAM_FRAMES:
+        return False
+    if mention.start > token.start:
+        return normalize_search(token.text[: mention.start - token.start]).endswith("ل")
+    return token.norm.startswith("لل")
