@@ -157,7 +157,9 @@ def _roles(
     if marked_target is not None and marked_target is not actor:
         target = marked_target
     elif passive:
-        target = before[-1] if before else (after[0] if after and after[0] is not actor else None)
+        # «قُصفت المدينة», «تم اعتقال نحو 50 متظاهرا»: the one named in its clause.
+        in_clause = [a for a in after if a is not actor and a.end <= clause_end]
+        target = before[-1] if before else (in_clause[0] if in_clause else None)
     else:
         rest = [a for a in inside + after if a is not actor]
         town = struck_settlement(tokens, trigger)

@@ -468,6 +468,12 @@ def _actor(text: str, words: str, name: str) -> ActorMention:
             ],
             ("Syrian political opposition", None),
         ),
+        (  # a passive's target is named in its clause, not in the next one
+            "وكشفت الأنباء، أنه تم تحديد موعد أولي للخروج من المنطقة يومي الثلاثاء والأربعاء"
+            " القادمين، مؤكدة أن عدداً من المسلحين وأبناء الحي لن يخرجوا من المنطقة",
+            [("المسلحين", "armed opposition"), ("أبناء الحي", "civilians")],
+            (None, None),
+        ),
         (  # the genitive of «مقتل» is who was killed, not who killed
             "وتشير المعلومات الى مقتل عناصر حزب الله في كمين داخل الأراضي السورية",
             [("عناصر حزب الله", "Hezbollah")],
