@@ -274,6 +274,13 @@ def eval_gsr(
             for error in score.errors:
                 out.print(f"{event_type} {error['error']:<11} {error['id']}  {error['text']}")
     table = Table(title=f"GSR sentence detection — {split} split")
+    if split != "test":
+        from rasd.extract.salience import cross_validated_f1
+
+        held_out = ", ".join(f"{t} {100 * f:.1f}" for t, f in cross_validated_f1().items())
+        table.caption = (
+            f"the salience weights were fit on dev: held out, cross-validation gave F1 {held_out}"
+        )
     for column in ("type", "positives", "negatives", "precision", "recall", "F1"):
         table.add_column(column, justify="right" if column != "type" else "left")
     for event_type, score in scores.items():
