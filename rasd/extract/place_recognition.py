@@ -464,6 +464,13 @@ def find_unknown(
         if first > last or any(k in taken for k in range(first, last + 1)):
             continue
         start = max(ent.start, tokens[first].start)
+        tok = tokens[first]
+        word = tok.text[start - tok.start : ent.end - tok.start]
+        if first == last and (tok.norm in common or normalize_search(word) in common):
+            # NER alone does not make a frequent word a place the gazetteer lacks: «فيما»,
+            # «بينهم», or a nationality adjective («السورية») would fall back to the place
+            # named before it.
+            continue
         found.append(Candidate(start, ent.end, "", first, last, (), source="ner", learn=True))
         taken.update(range(first, last + 1))
     return found

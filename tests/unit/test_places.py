@@ -159,6 +159,17 @@ def test_ner_location_adds_a_name_the_gazetteer_lacks(places_stage):
     assert p.geonameid == 8419677 and p.precision == 2
 
 
+@pytest.mark.parametrize("word", ["بينهم", "فيما", "السورية", "ثم"])
+def test_ner_location_on_a_frequent_word_is_not_a_place(places_stage, word):
+    # A mistagged function word or nationality adjective would otherwise fall back to the
+    # place named before it (seen on SaudiNewsNet: «بينهم» → Ankara, «السورية» → United States).
+    text = f"قالت مصادر في أنقرة إن الشرطة اعتقلت مئات {word} من ينتمون لجماعات كردية."
+    start = text.index(word, text.index("مئات"))
+    loc = Span(start, start + len(word), word, "LOC")
+    places = run(text, places_stage, [loc])
+    assert [p.text for p in places] == ["أنقرة"]
+
+
 def test_unknown_village_falls_back_to_the_place_it_is_in(places_stage):
     text = "شنت الطائرات غارات على قرية كفر داعل التي تسيطر عليها المعارضة في ريف حلب الغربي."
     places = run(text, places_stage)
