@@ -46,8 +46,9 @@ AGENT_MARKERS = _norms(
 )
 # Words after which the next actor is the target.
 TARGET_MARKERS = _norms(
-    "على", "ضد", "إلى", "لمواقع", "مواقع", "استهدف", "استهدفت", "بحق", "ضدها", "تجاه"
-)
+    "على", "ضد", "إلى", "لمواقع", "مواقع", "استهدف", "استهدفت", "استهدفوا", "بحق", "ضدها",
+    "تجاه",
+)  # fmt: skip
 # With a seizure, the actor after «من» is the one it was taken from.
 SEIZED_FROM = _norms("من")
 LED_BY = _norms("بقيادة", "بزعامة", "برئاسة")
@@ -109,7 +110,13 @@ def _roles(
 ) -> tuple[ActorMention | None, ActorMention | None]:
     trig_start, trig_end = trigger.start, trigger.end
     clause_start = clause_start_of(tokens, trigger.first)
-    before = [a for a in actors if clause_start <= a.start and a.end <= trig_start]
+    # The object of a verb before the trigger is not its subject: «استهدفوا مسلحي تنظيم
+    # داعش بتسع ضربات جوية» — the strikes are not by the Islamic State.
+    before = [
+        a
+        for a in actors
+        if clause_start <= a.start and a.end <= trig_start and not _object_of_verb(tokens, a)
+    ]
     # «غارات شنتها طائرات النظام»: a mention may begin inside the trigger.
     inside = [a for a in actors if trig_start <= a.start < trig_end]
     clause_end = clause_end_of(tokens, trigger.last)
@@ -315,6 +322,16 @@ def _marked(
             if token.norm in markers or bare in markers:
                 return mention
     return None
+
+
+def _object_of_verb(tokens: Sequence[Token], mention: ActorMention) -> bool:
+    """Whether a target marker stands right before the mention: «استهدفوا مسلحي داعش»."""
+    idx = token_index(tokens, mention.start)
+    words = [t for t in tokens[:idx] if t.kind == "word"]
+    if not words:
+        return False
+    word = words[-1].norm
+    return word in TARGET_MARKERS or word[1:] in TARGET_MARKERS and word[:1] in ("و", "ف")
 
 
 def _holds_place(tokens: Sequence[Token], mention: ActorMention) -> bool:

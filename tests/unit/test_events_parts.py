@@ -552,6 +552,18 @@ def test_unit_who_holds_the_struck_town_is_not_who_struck_it(lexicon) -> None:
     assert (actor, target) == (None, None)
 
 
+def test_unit_the_object_of_an_earlier_verb_is_not_the_subject(lexicon) -> None:
+    text = "إن الولايات المتحدة وحلفاءها استهدفوا مسلحي تنظيم داعش بتسع ضربات جوية في سوريا"
+    tokens, _ = analyze(text)
+    strikes = next(t for t in find_triggers(lexicon, tokens) if text[t.start : t.end] != "استهدفوا")
+    actors = [
+        _actor(text, "الولايات المتحدة وحلفاءها", "US-led coalition"),
+        _actor(text, "مسلحي تنظيم داعش", "Islamic State"),
+    ]
+    actor, _ = event_roles.actor_and_target(text, tokens, strikes, actors)
+    assert (text[strikes.start : strikes.end], actor.name) == ("ضربات جوية", "US-led coalition")
+
+
 def test_unit_user_ontology_adds_a_type_and_keeps_the_bundled_ones(tmp_path) -> None:
     mine = tmp_path / "ontology.yaml"
     mine.write_text(
