@@ -42,6 +42,10 @@ _CONTAINER_CUES = tuple(normalize_search(w) for w in ("ريف", "محافظة", 
 _PLACE_ANAPHORS = frozenset(
     normalize_search(w) for w in ("المنطقة", "المدينة", "البلدة", "القرية", "الحي", "المخيم")
 )
+_MANY_PLACES = frozenset(
+    normalize_search(w)
+    for w in ("المدن", "مدن", "الأحياء", "أحياء", "البلدات", "القرى", "المناطق", "المحافظات")
+)
 NEAR_WORDS = 2  # a town this close before a trigger says where it happened
 PLACE_WINDOW_CHARS = 160
 
@@ -103,6 +107,11 @@ def places_for(
         return _with_list(text, chosen, places)
     before = [p for p in places if p.end <= trigger.start]
     return [before[-1]] if before else []
+
+
+def names_many_places(tokens: Sequence[Token]) -> bool:
+    """Whether the sentence speaks of towns in general: «العديد من المدن والأحياء السورية»."""
+    return any(t.norm in _MANY_PLACES or t.norm[1:] in _MANY_PLACES for t in tokens)
 
 
 def refers_back(tokens: Sequence[Token], trigger: Trigger) -> bool:

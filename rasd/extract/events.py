@@ -206,12 +206,17 @@ class _SentenceContext:
             not places
             and self.scene
             and (
-                (trigger.type in PLACED_TYPES and mood != "negated")
+                (
+                    trigger.type in PLACED_TYPES
+                    and mood != "negated"
+                    and not event_arguments.names_many_places(self.tokens)
+                )
                 or event_arguments.refers_back(self.tokens, trigger)
             )
         ):
             # «قصف مماثل على هذه المدينة», «ونشرت مدرعات لتعزيز مواقعها»: the town named
-            # before; what did not happen («لم يسلموا سلاحهم») happened nowhere.
+            # before; what did not happen («لم يسلموا سلاحهم») happened nowhere, and
+            # «قصف ... العديد من المدن والأحياء السورية» in no one town.
             places = [self.scene]
         evidence = self._evidence(trigger)
         out = []

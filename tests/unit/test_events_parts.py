@@ -17,7 +17,7 @@ from rasd.extract import (
     modality,
     salience,
 )
-from rasd.extract.events import extract_events
+from rasd.extract.events import extract_events, iter_candidates
 from rasd.extract.merging import Mention, merge_mentions
 from rasd.extract.ontology import load_ontology
 from rasd.extract.triggers import find_triggers, load_lexicon
@@ -236,6 +236,23 @@ def test_unit_a_request_is_where_its_speakers_are_not_where_it_asks_about(lexico
     places = [place(text, "لبنان", admin1=None), place(text, "سورية", admin1=None)]
     requests = [e for e in _events_of(text, places, lexicon) if e.type == "REQUEST"]
     assert requests and {e.place.text for e in requests} == {"لبنان"}
+
+
+def test_unit_strikes_on_towns_in_general_are_not_put_at_the_scene(lexicon) -> None:
+    text = (
+        "وكثفت قوات النظام قصفها على مدينة الزبداني. "
+        "وأفادت الشبكة بأن 63 شخصا لقوا مصرعهم جراء قصف قوات النظام العديد من المدن والأحياء."
+    )
+    doc = Doc(text=text, published=dt.date(2015, 7, 22))
+    doc.tokens, doc.sentences = analyze(text)
+    doc.times, doc.places, doc.actors, doc.entities = [], [place(text, "الزبداني")], [], []
+    second = [
+        mention.event
+        for c in iter_candidates(doc, lexicon)
+        if c.sentence == 1 and c.trigger.type == "ASSAULT"
+        for mention in c.context.mentions(c.trigger, c.mood, c.sentence)
+    ]
+    assert second and all(e.place is None for e in second)
 
 
 def test_unit_negated_event_is_not_put_at_the_scene(lexicon) -> None:
