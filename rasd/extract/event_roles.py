@@ -65,6 +65,7 @@ VICTIM_NOUNS = frozenset(
     search_keys(w)[0]
     for w in ("مقتل", "مصرع", "استشهاد", "اغتيال", "إصابة", "اعتقال", "اختطاف", "خطف")
 )
+RELATIVES = _norms("الذي", "التي", "اللذين", "اللتين", "الذين", "اللواتي")
 # Words before whoever holds a place: «تحت سيطرة تنظيم داعش», «التي تسيطر عليها».
 CONTROL_WORDS = _norms("سيطرة", "عليها", "عليه")
 # The dead and wounded «من» a side: that side is the target.
@@ -143,8 +144,11 @@ def _roles(
         # or the noun names what the genitive suffered («مقتل عناصر من الحزب»).
         near_after = [a for a in after if gap_words(tokens, trig_end, a.start) <= 1]
         suffered = tokens[trigger.first].key in VICTIM_NOUNS
+        relative = _relative_subject(tokens, trigger, after)
         if near_after and near_after[0] is not marked_target and not suffered:
             actor = near_after[0]
+        elif relative is not None:
+            actor = relative  # «الحصار الخانق الذي تفرضه قوات نظام الأسد»
         elif before and gap_words(tokens, before[-1].end, trig_start) <= ACTOR_WINDOW:
             actor = before[-1]
     else:
@@ -321,6 +325,18 @@ def _marked(
             bare = token.norm[1:] if token.norm[:1] in ("و", "ف") else token.norm
             if token.norm in markers or bare in markers:
                 return mention
+    return None
+
+
+def _relative_subject(
+    tokens: Sequence[Token], trigger: Trigger, after: list[ActorMention]
+) -> ActorMention | None:
+    """The subject of a relative clause on the trigger noun: «المعارك التي يخوضها الحزب»."""
+    words = [t for t in tokens[trigger.last + 1 :] if t.kind == "word"][:4]
+    for i, word in enumerate(words[:3]):
+        if word.norm in RELATIVES and i + 2 < len(words):
+            subject_at = words[i + 2].start  # after the relative pronoun and its verb
+            return next((a for a in after if a.start == subject_at), None)
     return None
 
 

@@ -491,6 +491,16 @@ def _actor(text: str, words: str, name: str) -> ActorMention:
             [("المسلحين", "armed opposition"), ("أبناء الحي", "civilians")],
             (None, None),
         ),
+        (  # the subject of a relative clause on the trigger noun is its actor
+            "بسبب الحصار الخانق الذي تفرضه قوات نظام الأسد وأجهزته الأمنية",
+            [("قوات نظام الأسد", "Syrian government forces")],
+            ("Syrian government forces", None),
+        ),
+        (
+            "خصوصاً معركة الزبداني التي يخوضها الحزب مع قوات النظام السوري منذ حوالى شهر",
+            [("الحزب", "Hezbollah"), ("قوات النظام السوري", "Syrian government forces")],
+            ("Hezbollah", "Syrian government forces"),
+        ),
         (  # the genitive of «مقتل» is who was killed, not who killed
             "وتشير المعلومات الى مقتل عناصر حزب الله في كمين داخل الأراضي السورية",
             [("عناصر حزب الله", "Hezbollah")],
