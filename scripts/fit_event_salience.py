@@ -21,7 +21,7 @@ feared and kept — at or above the threshold, or opening its clause as a past
 verb (`salience.REPORT_OPENING`) — as `rasd eval gsr` scores it. The
 setting with the best mean F1 of the two types wins; its out-of-fold
 scores, the cross-validation estimate, are printed and written to the
-weights file. (Chosen among GRID settings on the same folds, it leans a
+weights file. (Chosen among the grid's settings on the same folds, it leans a
 little optimistic.) The model is then fit on the whole dev half. L-BFGS is
 deterministic: the same data give the same weights. The test half is never
 read.
