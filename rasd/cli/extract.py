@@ -254,13 +254,28 @@ def eval_gsr(
     show_errors: Annotated[
         bool, typer.Option("--show-errors", help="List misses and false alarms.")
     ] = False,
+    scope: Annotated[
+        str,
+        typer.Option(
+            "--scope",
+            help="Salience thresholds: sentence (fit on the GSR) or article (those rasd extract uses).",
+        ),
+    ] = "sentence",
 ) -> None:
     """Sentence-level ASSAULT / PROTEST detection on the Arabic event GSR."""
     from rasd.eval.gsr import SPLITS, read_gsr, score_gsr
+    from rasd.extract import events
+    from rasd.extract.salience import SCOPES
+    from rasd.pipeline import Pipeline
 
     if split not in SPLITS:
         raise RasdError(f"unknown split {split!r}", hint="use dev, test or all")
-    pipeline = build_pipeline([], [], [])
+    if scope not in SCOPES:
+        raise RasdError(f"unknown scope {scope!r}", hint="use sentence or article")
+    pipeline = Pipeline(
+        events.stage(scope=scope) if s.name == "events" else s
+        for s in build_pipeline([], [], []).stages
+    )
     scores = score_gsr(read_gsr(directory, split), pipeline)
     if as_json:
         data = {
@@ -273,7 +288,7 @@ def eval_gsr(
         for event_type, score in scores.items():
             for error in score.errors:
                 out.print(f"{event_type} {error['error']:<11} {error['id']}  {error['text']}")
-    table = Table(title=f"GSR sentence detection — {split} split")
+    table = Table(title=f"GSR sentence detection — {split} split, {scope} thresholds")
     if split != "test":
         from rasd.extract.salience import cross_validated_f1
 

@@ -55,10 +55,13 @@ _COMPLEMENTISERS = frozenset(
 )
 
 
-def stage(lexicon_files: Sequence[Path] = ()) -> Stage:
-    """The events stage with the bundled lexicon plus the user's `lexicon_files`."""
+def stage(lexicon_files: Sequence[Path] = (), scope: str = "article") -> Stage:
+    """The events stage with the bundled lexicon plus the user's `lexicon_files`.
+
+    scope: "article", or "sentence" for GSR sentences (`salience.load_model`).
+    """
     lexicon = load_lexicon(lexicon_files)
-    model = salience.load_model()
+    model = salience.load_model(scope=scope)
 
     def run(doc: Doc) -> dict[str, Any]:
         return {"events": extract_events(doc, lexicon, model)}

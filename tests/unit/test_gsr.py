@@ -30,7 +30,7 @@ def test_unit_gsr_split_is_fixed_disjoint_and_leaves_out_ambiguous() -> None:
 
 
 def test_unit_gsr_scores_detection_with_the_events_stage() -> None:
-    lexicon, model = load_lexicon(), salience.load_model()
+    lexicon, model = load_lexicon(), salience.load_model(scope="sentence")
 
     def run(doc: Doc) -> Doc:
         doc.tokens, doc.sentences = analyze(doc.text)
@@ -85,6 +85,23 @@ def test_unit_salience_keeps_each_type_at_its_own_threshold() -> None:
     assert not model.keep(["noun", "casualties", "type:ASSAULT"])
     assert model.keep(["noun", "casualties", "type:PROTEST"])
     assert model.keep(["noun", "type:COERCE"])  # not fitted: the default threshold
+
+
+def test_unit_articles_use_the_thresholds_chosen_on_gold_dev() -> None:
+    meta = json.loads(salience.WEIGHTS_PATH.read_text(encoding="utf-8"))
+    best = max(meta["article_thresholds_chosen_on"]["grid"], key=lambda t: (t[1], t[0]))[0]
+    assert meta["article_thresholds"] == {"ASSAULT": best, "PROTEST": best}
+    article, sentence = salience.load_model(), salience.load_model(scope="sentence")
+    assert sentence.thresholds == meta["thresholds"]
+    assert article.thresholds["ASSAULT"] == best < sentence.thresholds["ASSAULT"]
+    # Mortar rounds falling on a quarter: reported in an article, too weak a report for
+    # the GSR's unanimous annotators (probabilities 0.10 and 0.18 with the current weights).
+    tokens, _ = analyze("وسقطت قذائف هاون على حي باب توما في دمشق")
+    triggers = [t for t in find_triggers(load_lexicon(), tokens) if t.type == "ASSAULT"]
+    features = [salience.features(tokens, t, False, len(triggers)) for t in triggers]
+    assert any(map(article.keep, features)) and not any(map(sentence.keep, features))
+    with pytest.raises(ValueError):
+        salience.load_model(scope="corpus")
 
 
 @pytest.mark.parametrize("split", ["dev", "test"])
