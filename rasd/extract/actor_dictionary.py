@@ -51,6 +51,9 @@ class Alias:
     # Exact normalised forms, for generic actors and one-word names: «المسلحين»
     # must not meet the adjective «الإرهابي» through the key of «الإرهابيين».
     forms: tuple[str, ...] | None = None
+    # Only in an article that names a place in the actor's country (`ar_local`):
+    # «الحرس الجمهوري» is Syria's in Damascus and Saleh's in Sanaa.
+    local: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +157,11 @@ def load_actors(extra_files: Sequence[Path] = ()) -> ActorDictionary:
                 actors[actor.name] = actor
                 for other in entry.get("en") or []:
                     english.setdefault(str(other).casefold(), actor.name)
-                for key, quoted in (("ar", False), ("ar_quoted", True)):
+                for key, quoted, local in (
+                    ("ar", False, False),
+                    ("ar_quoted", True, False),
+                    ("ar_local", False, True),
+                ):
                     for alias in entry.get(key) or []:
                         words = _alias_words(alias)
                         forms = tuple(normalize_search(w) for w in alias.split())
@@ -166,6 +173,7 @@ def load_actors(extra_files: Sequence[Path] = ()) -> ActorDictionary:
                                 words,
                                 quoted,
                                 forms if actor.generic or len(words) == 1 else None,
+                                local and actor.country is not None,
                             )
             for entry in data.get("anaphors") or []:
                 for word in entry["ar"]:

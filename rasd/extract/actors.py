@@ -61,17 +61,29 @@ def stage(extra_files: Sequence[Path] = ()) -> Stage:
     dictionary = load_actors(extra_files)
 
     def run(doc: Doc) -> dict[str, list[ActorMention]]:
+        # The places stage, when it ran, tells which countries the article is about.
+        countries = frozenset(p.country for p in doc.places or () if p.country)
         return {
-            "actors": resolve_actors(doc.text, doc.tokens or [], doc.entities or [], dictionary)
+            "actors": resolve_actors(
+                doc.text, doc.tokens or [], doc.entities or [], dictionary, countries
+            )
         }
 
     return Stage("actors", frozenset({"tokens", "entities"}), frozenset({"actors"}), run)
 
 
 def resolve_actors(
-    text: str, tokens: Sequence[Token], entities: Sequence[Span], dictionary: ActorDictionary
+    text: str,
+    tokens: Sequence[Token],
+    entities: Sequence[Span],
+    dictionary: ActorDictionary,
+    countries: frozenset[str] = frozenset(),
 ) -> list[ActorMention]:
-    """Actor mentions of a document: «وذكرت مصادر إعلامية معارضة» → opposition media."""
+    """Actor mentions of a document: «وذكرت مصادر إعلامية معارضة» → opposition media.
+
+    countries: those of the article's places; a local alias («الحرس الجمهوري») names
+    the actor of one of them, or nobody when the article names places elsewhere only.
+    """
     # Runs of adjacent words: an alias never spans punctuation.
     words: list[Token] = []
     run_id: list[int] = []
@@ -91,7 +103,9 @@ def resolve_actors(
     while i < len(words):
         # «مسلحيه» (its militants) refers back before it can be a generic alias.
         pronoun = _member_pronoun(i, words, dictionary, last_group)
-        found = None if pronoun else _longest_alias(i, words, readings, run_id, dictionary)
+        found = (
+            None if pronoun else _longest_alias(i, words, readings, run_id, dictionary, countries)
+        )
         if (
             found
             and found[0].quoted
@@ -143,11 +157,13 @@ def _longest_alias(
     readings: list[tuple[Reading, ...]],
     run_id: list[int],
     dictionary: ActorDictionary,
+    countries: frozenset[str] = frozenset(),
 ) -> tuple[Alias, int] | None:
     """The longest alias starting at word i, with the offset of its first word.
 
     Among readings of the first word the one with most proclitics stripped wins,
-    so «ولبنان» starts at ل but «لبنان» stays whole.
+    so «ولبنان» starts at ل but «لبنان» stays whole. A local alias counts only when
+    `countries` is empty or holds its actor's country.
     """
     best: tuple[Alias, int] | None = None
     for reading in sorted(readings[i], key=lambda r: -r[0]):
@@ -155,6 +171,8 @@ def _longest_alias(
             n = len(alias.words)
             if best and n <= len(best[0].words):
                 break
+            if alias.local and countries and alias.actor.country not in countries:
+                continue
             j = i + n - 1
             if j >= len(words) or run_id[j] != run_id[i]:
                 continue

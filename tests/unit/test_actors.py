@@ -215,3 +215,33 @@ def test_user_file_may_extend_an_actor_by_a_former_canonical_name(tmp_path: Path
     )
     got = pairs("هاجمت جبهة أهل الشام الحاجز", stage=actors.stage([extra]))
     assert got == [("جبهة أهل الشام", "Nusra Front")]
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from rasd.pipeline import default_pipeline
+
+    return default_pipeline()
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "actor"),
+    [
+        ("وأعلنت مصادر عسكرية في صنعاء انضمام اللواء 55 التابع للحرس الجمهوري.", "للحرس الجمهوري", "Saleh loyalists"),
+        ("وقالت مصادر في دمشق إن الحرس الجمهوري قصف مواقع المسلحين.", "الحرس الجمهوري", "Republican Guard (Syria)"),
+        ("وسيطر الجيش الوطني على قرى في ريف حلب الشمالي.", "الجيش الوطني", "Syrian National Army"),
+        ("وتقدم الجيش الوطني نحو مدينة سرت في ليبيا.", "الجيش الوطني", "Libyan National Army"),
+        ("واستعاد الجيش الوطني مديرية في محافظة مأرب.", "الجيش الوطني", "Yemeni army"),
+    ],
+)  # fmt: skip
+def test_a_name_several_countries_use_is_the_actor_of_the_article_s_country(
+    pipeline, text, mention, actor
+):
+    doc = pipeline(Doc(text))
+    assert (mention, actor) in [(a.text, a.actor) for a in doc.actors]
+
+
+def test_a_local_name_still_resolves_when_no_place_is_named():
+    ((mention, actor),) = pairs("وقال إن الحرس الجمهوري تقدم.")
+    assert mention == "الحرس الجمهوري"
+    assert load_actors().actors[actor].country in ("SY", "YE")
