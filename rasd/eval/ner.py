@@ -84,7 +84,7 @@ def predict(
             batch.append(sent)
         if batch and (sent is None or len(batch) == DOC_SENTENCES):
             tokens = [s.tokens for s in batch]
-            labels = propagate_labels(tokens, [model.tag(t) for t in tokens])
+            labels = propagate_labels(tokens, model.tag_sentences(tokens))
             for s, lab in zip(batch, labels, strict=True):
                 yield s.gold, word_labels(s, lab)
             batch = []

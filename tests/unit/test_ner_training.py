@@ -1,16 +1,21 @@
-"""Unit test of the NER training command on a tiny slice (seconds, not a real model)."""
+"""Unit test of NER training on a tiny slice (seconds, not a real model); needs torch."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from rasd.eval.ner import predict, score
 from rasd.extract.entities import NerModel
-from rasd.extract.ner_training import train_ner
 from tests.conftest import SHARED
 
+pytest.importorskip("torch")
 
-def test_train_ner_tunes_on_the_tail_and_writes_model_and_provenance(tmp_path: Path):
+
+def test_train_ner_stops_early_on_the_tail_and_writes_model_and_provenance(tmp_path: Path):
+    from rasd.extract.ner_training import Settings, train_ner
+
     train = tmp_path / "train.txt"
     lines, sentences = [], 0
     with (SHARED / "anercorp" / "ANERcorp_train_original.txt").open(encoding="utf-8") as fh:
@@ -20,20 +25,20 @@ def test_train_ner_tunes_on_the_tail_and_writes_model_and_provenance(tmp_path: P
             if sentences == 50:
                 break
     train.write_text("".join(lines), encoding="utf-8")
-    out = tmp_path / "ner" / "model.crfsuite"
+    out = tmp_path / "ner" / "model.npz"
     result = train_ner(
         lambda model, sents: score(predict(model, sents)),
         out=out,
         train=train,
-        grid=((0.1, 0.01), (1.0, 0.01)),
-        iterations=10,
+        settings=Settings(hidden=16, max_epochs=3, patience=1),
         command="test",
         log=lambda _msg: None,
     )
-    assert [g[:2] for g in result.grid] == [(0.1, 0.01), (1.0, 0.01)]
-    assert (result.c1, result.c2) in {(0.1, 0.01), (1.0, 0.01)}
+    assert 1 <= len(result.history) <= 3
+    assert result.epoch == max(result.history, key=lambda h: h[1])[0]
     assert result.dev["micro"].gold > 0  # the dev slice is the last 5 of 50 sentences
-    assert not out.with_suffix(".dev.crfsuite").exists()
     provenance = (out.parent / "PROVENANCE.md").read_text(encoding="utf-8")
     assert "CC BY-SA 4.0" in provenance and "`test`" in provenance
-    assert NerModel(out).tag([]) == []
+    model = NerModel(out)
+    assert model.network.hidden == 16
+    assert model.tag([]) == []
