@@ -32,7 +32,7 @@ def train_ner_command(
     word_dropout: Annotated[
         float, typer.Option("--word-dropout", help="Share of word vectors hidden in training.")
     ] = 0.0,
-    hidden: Annotated[int, typer.Option("--hidden", help="LSTM units per direction.")] = 64,
+    hidden: Annotated[int, typer.Option("--hidden", help="LSTM units per direction.")] = 128,
     lr_decay: Annotated[
         float, typer.Option("--lr-decay", help="Learning-rate factor applied after each epoch.")
     ] = 1.0,

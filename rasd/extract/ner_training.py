@@ -34,7 +34,9 @@ try:
     from torch import nn
 except ImportError as err:  # torch is a training-only dependency
     raise RasdError(
-        "training the NER model needs PyTorch", hint="pip install -e '.[train]'"
+        "training the NER model needs PyTorch",
+        # Said without «.[train]»: the CLI prints hints as rich markup, which eats brackets.
+        hint="install the project's train extra, or just: pip install torch==2.13.0 (CPU wheel)",
     ) from err
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
@@ -51,7 +53,7 @@ class Settings:
     char_dim: int = 32
     filters: int = 64
     cue_dim: int = 32
-    hidden: int = 64  # 128 tagged at a third of the speed in numpy
+    hidden: int = 128  # 64: dev micro F1 0.761 instead of 0.779, NER 1.5 times as fast
     dropout: float = 0.5
     word_dropout: float = 0.0  # share of word-vector lookups hidden in training
     lr: float = 2e-3
@@ -406,7 +408,8 @@ as `rasd eval ner` does):
 {rows}
 
 The test score (`ANERcorp_test_corrected.txt`, never used for training or
-tuning) is in the README.
+tuning) is measured once for a shipped model, by `rasd eval ner --gold
+…/ANERcorp_test_corrected.txt`, and added below by hand.
 
 `embeddings.npz` — 100-dim vectors of the 80,000 most frequent search-normalised
 word forms of SaudiNewsNet (github inparallel/SaudiNewsNet @4e392399, CC
