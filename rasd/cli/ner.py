@@ -37,7 +37,7 @@ def train_ner_command(
         float, typer.Option("--lr-decay", help="Learning-rate factor applied after each epoch.")
     ] = 1.0,
 ) -> None:
-    """Train the NER network (needs `pip install -e '.[train]'`): early stopping on the dev
+    """Train the NER network (needs PyTorch, the train extra): early stopping on the dev
     slice (last 10% of train), write model + PROVENANCE."""
     from rasd.eval.ner import predict, score
     from rasd.extract.ner_training import ANERCORP_TRAIN, WOJOOD_TRAIN, Settings, train_ner
