@@ -126,6 +126,10 @@ class SalienceModel:
         return self.probability(features) >= self.thresholds.get(etype, self.threshold)
 
 
+# The types the GSR labels: only they have fitted thresholds, others pass whatever
+# their features, so only their triggers need the (costlier) argument features.
+SCORED_TYPES = frozenset({"ASSAULT", "PROTEST"})
+
 # Where the model is used: on whole articles (`rasd extract`, `ingest`) or on lone
 # sentences judged as the Arabic event GSR judges them (`rasd eval gsr`).
 SCOPES = ("article", "sentence")

@@ -83,3 +83,10 @@ def test_unit_sentence_scope_reads_the_opening_types_from_the_weights_file() -> 
     assert set(meta["report_opening_kept"]) == {
         t for t, s in cv.items() if s["report_opening_kept"]
     }
+
+
+def test_unit_only_the_scored_types_need_argument_features() -> None:
+    meta = json.loads(salience.WEIGHTS_PATH.read_text(encoding="utf-8"))
+    # Other types pass the salience cut whatever their features.
+    assert set(meta["thresholds"]) <= salience.SCORED_TYPES
+    assert meta["threshold"] == 0.0
