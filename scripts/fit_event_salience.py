@@ -10,28 +10,21 @@ easy or difficult no → 0, ambiguous left out). The gold-dev articles are not
 used: `rasd eval gold` measures the events stage on them, held out.
 
 Every choice is made by K-fold cross-validation within the dev half, folds
-drawn by SHA-1 of (seed, document id) — the id without its «-sentence» number —
-so the sentences of one news document stay together, repeated for each seed in
-SEEDS:
+drawn by SHA-1 of (seed, sentence id) so a sentence's mentions stay together,
+repeated for each seed in SEEDS:
 - which word features join the structural ones (FEATURE_SETS),
 - the L2 strength, and the least number of training sentences a word feature
   must occur in to get a weight (MIN_SENTENCES; counted without labels),
-- the keep threshold of each type, on the out-of-fold probabilities, and
-  whether a past verb opening its clause (`salience.REPORT_OPENING`) is kept
-  whatever its score for that type (`report_opening_kept`).
+- the keep threshold of each type, on the out-of-fold probabilities.
 A sentence is detected when one of its mentions of the type is asserted, not
-feared and kept, as `rasd eval gsr` scores it. The setting with the best mean
-F1 of the two types wins; its out-of-fold scores, the cross-validation
-estimate, are printed and written to the weights file. Chosen among the grid's
-settings and thresholds on the same folds, that estimate leans optimistic, so
-the chosen setting is also scored by nested cross-validation — threshold and
-opening rule chosen on the other folds alone — and that stricter estimate is
-printed and written as `nested`. The model is then fit on the whole dev half.
-L-BFGS is deterministic: the same data give the same weights. The test half is
-never read.
-
-Examples carry the argument features of the events stage (actor, target,
-place, source found for the trigger), so every stage before events runs.
+feared and kept — at or above the threshold, or opening its clause as a past
+verb (`salience.REPORT_OPENING`) — as `rasd eval gsr` scores it. The
+setting with the best mean F1 of the two types wins; its out-of-fold
+scores, the cross-validation estimate, are printed and written to the
+weights file. (Chosen among the grid's settings on the same folds, it leans a
+little optimistic.) The model is then fit on the whole dev half. L-BFGS is
+deterministic: the same data give the same weights. The test half is never
+read.
 """
 
 from __future__ import annotations
@@ -44,7 +37,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import product
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -56,7 +48,7 @@ from rasd.extract import modality
 from rasd.extract.events import iter_candidates
 from rasd.extract.salience import REPORT_OPENING, TYPE, WEIGHTS_PATH
 from rasd.extract.triggers import load_lexicon
-from rasd.pipeline import Pipeline, default_pipeline
+from rasd.pipeline import TEXT, Pipeline
 
 FOLDS = 5
 SEEDS = ("rasd-1", "rasd-2", "rasd-3")
@@ -69,9 +61,8 @@ L2 = (1.0, 3.0, 10.0)
 MIN_SENTENCES = (1, 3)
 # The structural features enter the fit multiplied by this, which divides their
 # L2 penalty by its square: a few dense features need less shrinking than many
-# sparse words. Their weights are multiplied back when written. (3.0 never won
-# in the grid of 22c04aa and is no longer tried.)
-STRUCTURE_SCALES = (1.0,)
+# sparse words. Their weights are multiplied back when written.
+STRUCTURE_SCALES = (1.0, 3.0)
 THRESHOLDS = tuple(i / 100 for i in range(5, 91))
 PRUNE = 0.005  # weights smaller than this are left out of the file
 TYPES = tuple(FILES)
@@ -84,21 +75,12 @@ class Example:
     features: tuple[str, ...]
     label: bool
     type: str
-    sentence: str  # the GSR id
+    sentence: str  # the GSR id: folds never split a sentence
     counts: bool  # asserted and not feared: the mention can make the sentence detected
 
     @property
     def opens_report(self) -> bool:
         return REPORT_OPENING in self.features
-
-    @property
-    def document(self) -> str:
-        """«AAW_ARB_20080913.0007-59» → «AAW_ARB_20080913.0007»: folds never split it."""
-        return document_of(self.sentence)
-
-
-def document_of(sentence_id: str) -> str:
-    return sentence_id.rsplit("-", 1)[0]
 
 
 @dataclass(frozen=True)
@@ -111,8 +93,8 @@ class Setting:
 
 def collect(sentences: Sequence[GsrSentence]) -> list[Example]:
     lexicon = load_lexicon()
-    # The argument features need actors and places: every stage before events.
-    pipeline = Pipeline(s for s in default_pipeline().stages if s.name != "events")
+    # Salience and modality read tokens only, so the text stage is all the examples need.
+    pipeline = Pipeline([TEXT])
     out: list[Example] = []
     for sentence in sentences:
         doc = pipeline(Doc(text=sentence.text, id=sentence.id))
@@ -187,12 +169,8 @@ def probability(weights: dict[str, float], bias: float, features: Sequence[str])
     return 1.0 / (1.0 + float(np.exp(-(bias + sum(weights.get(f, 0.0) for f in features)))))
 
 
-def fold_of(seed: str, document: str) -> int:
-    return hashlib.sha1(f"{seed}:{document}".encode()).digest()[0] % FOLDS
-
-
 def out_of_fold(examples: list[Example], setting: Setting, seed: str) -> np.ndarray:
-    fold = [fold_of(seed, e.document) for e in examples]
+    fold = [hashlib.sha1(f"{seed}:{e.sentence}".encode()).digest()[0] % FOLDS for e in examples]
     probs = np.zeros(len(examples))
     for k in range(FOLDS):
         weights, bias = fit_setting(
@@ -210,14 +188,12 @@ def detection(
     probs: np.ndarray,
     etype: str,
     threshold: float,
-    opening: bool,
 ) -> tuple[int, int, int]:
-    """(tp, fp, fn) of sentence detection for one type, as `rasd eval gsr` counts them;
-    `opening`: a past verb opening its clause is kept whatever its probability."""
+    """(tp, fp, fn) of sentence detection for one type, as `rasd eval gsr` counts them."""
     fired = {
         e.sentence
         for e, p in zip(examples, probs, strict=True)
-        if e.type == etype and e.counts and (p >= threshold or (opening and e.opens_report))
+        if e.type == etype and e.counts and (p >= threshold or e.opens_report)
     }
     gold = {s.id for s in sentences if s.type == etype and s.label == "yes"}
     return len(fired & gold), len(fired - gold), len(gold - fired)
@@ -227,70 +203,30 @@ def f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def choose_cut(
-    sentences: Sequence[GsrSentence],
-    examples: Sequence[Example],
-    runs: Sequence[np.ndarray],
-    etype: str,
-) -> tuple[float, bool, float, list[tuple[int, int, int]]]:
-    """The threshold and opening rule with the best mean F1 over `runs`, that F1, its counts."""
-    best: tuple[float, bool, float, list[tuple[int, int, int]]] | None = None
-    for opening in (False, True):
-        for t in THRESHOLDS:
-            counts = [detection(sentences, examples, p, etype, t, opening) for p in runs]
-            mean_f1 = float(np.mean([f1(*c) for c in counts]))
-            if best is None or mean_f1 > best[2]:
-                best = (t, opening, mean_f1, counts)
-    assert best is not None
-    return best
-
-
 def cross_validate(
     sentences: Sequence[GsrSentence], examples: list[Example], setting: Setting
-) -> dict[str, dict[str, Any]]:
-    """Per type: the threshold and opening rule with the best mean out-of-fold F1 over the
-    seeds, and its scores."""
+) -> dict[str, dict[str, float]]:
+    """Per type: the threshold with the best mean out-of-fold F1 over the seeds, and its scores."""
     runs = [out_of_fold(examples, setting, seed) for seed in SEEDS]
     out = {}
     for etype in TYPES:
-        t, opening, mean_f1, counts = choose_cut(sentences, examples, runs, etype)
+        best: tuple[float, float, list[tuple[int, int, int]]] | None = None
+        for t in THRESHOLDS:
+            counts = [detection(sentences, examples, p, etype, t) for p in runs]
+            mean_f1 = float(np.mean([f1(*c) for c in counts]))
+            if best is None or mean_f1 > best[1]:
+                best = (t, mean_f1, counts)
+        assert best is not None
+        t, mean_f1, counts = best
         tp, fp, fn = (sum(c[i] for c in counts) for i in range(3))
         out[etype] = {
             "threshold": t,
-            "report_opening_kept": opening,
             "f1": round(mean_f1, 4),
             "f1_sd": round(float(np.std([f1(*c) for c in counts])), 4),
             "precision": round(tp / (tp + fp), 4) if tp + fp else 0.0,
             "recall": round(tp / (tp + fn), 4) if tp + fn else 0.0,
         }
     return out
-
-
-def nested_cross_validate(
-    sentences: Sequence[GsrSentence], examples: list[Example], setting: Setting
-) -> dict[str, dict[str, float]]:
-    """Per type, mean and sd over the seeds of the F1 when each outer fold is cut at the
-    threshold and opening rule chosen by an inner cross-validation of the other folds."""
-    scores: dict[str, list[float]] = {t: [] for t in TYPES}
-    for seed in SEEDS:
-        totals = {t: np.zeros(3) for t in TYPES}
-        for k in range(FOLDS):
-            train = [e for e in examples if fold_of(seed, e.document) != k]
-            held = [e for e in examples if fold_of(seed, e.document) == k]
-            train_sentences = [s for s in sentences if fold_of(seed, document_of(s.id)) != k]
-            held_sentences = [s for s in sentences if fold_of(seed, document_of(s.id)) == k]
-            inner = out_of_fold(train, setting, f"{seed}/inner")
-            weights, bias = fit_setting(train, setting)
-            probs = np.array([probability(weights, bias, e.features) for e in held])
-            for etype in TYPES:
-                t, opening, _, _ = choose_cut(train_sentences, train, [inner], etype)
-                totals[etype] += detection(held_sentences, held, probs, etype, t, opening)
-        for etype in TYPES:
-            scores[etype].append(f1(*(int(x) for x in totals[etype])))
-    return {
-        t: {"f1": round(float(np.mean(v)), 4), "f1_sd": round(float(np.std(v)), 4)}
-        for t, v in scores.items()
-    }
 
 
 def main() -> None:
@@ -305,13 +241,10 @@ def main() -> None:
         mean = float(np.mean([scores[t]["f1"] for t in TYPES]))
         results.append((mean, setting, scores))
         line = "  ".join(
-            f"{t} {s['f1']:.3f}±{s['f1_sd']:.3f} @{s['threshold']:.2f}"
-            f"{'+opening' if s['report_opening_kept'] else ''}"
-            for t, s in scores.items()
+            f"{t} {s['f1']:.3f}±{s['f1_sd']:.3f} @{s['threshold']:.2f}" for t, s in scores.items()
         )
         print(f"{name:24s} l2={l2:<5} min={least} scale={scale}  {line}", flush=True)
     mean, setting, scores = max(results, key=lambda r: r[0])
-    nested = nested_cross_validate(sentences, examples, setting)
     weights, bias = fit_setting(examples, setting)
     kept = {n: round(w, 3) for n, w in weights.items() if abs(w) >= PRUNE}
     thresholds = {t: s["threshold"] for t, s in scores.items()}
@@ -321,7 +254,7 @@ def main() -> None:
         "cross_validation": {
             "folds": FOLDS,
             "seeds": list(SEEDS),
-            "grouped_by": "document id",
+            "grouped_by": "sentence id",
             "chosen": {
                 "features": setting.features,
                 "l2": setting.l2,
@@ -329,19 +262,16 @@ def main() -> None:
                 "structure_scale": setting.structure_scale,
             },
             "gsr_dev": scores,
-            "nested": nested,
         },
         "bias": round(bias, 4),
         # A model fit on ASSAULT and PROTEST sentences knows nothing of how often a
         # DEFECT or AGREE trigger is reported rather than named: those types pass.
         "threshold": 0.0,
         "thresholds": thresholds,
-        "report_opening_kept": [t for t, s in scores.items() if s["report_opening_kept"]],
         "weights": dict(sorted(kept.items(), key=lambda kv: (-kv[1], kv[0]))),
     }
     WEIGHTS_PATH.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print("chosen:", json.dumps(data["cross_validation"], ensure_ascii=False))
-    print("nested cross-validation:", json.dumps(nested))
     print(f"{len(kept)} weights kept of {len(weights)}; {TYPE}* thresholds {thresholds}")
 
 

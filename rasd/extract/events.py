@@ -172,41 +172,16 @@ class _SentenceContext:
         self.killed, self.injured = casualties.count_casualties(tokens)
         self.victims = casualties.find_civilian_victims(tokens)
         self.counted = False
-        self._roles: dict[Trigger, tuple[Argument | None, Argument | None]] = {}
-        self._places_of: dict[Trigger, list[PlaceMention]] = {}
 
     def features(self, trigger: Trigger, same_type: int) -> list[str]:
-        """Salience features, with which of its arguments the trigger has: a report names
-        who struck whom where («قصفت الطائرات البلدة»), a mere name seldom does."""
         casualties = self.killed is not None or self.injured is not None
-        if trigger.type not in salience.SCORED_TYPES:  # kept whatever its features
-            return salience.features(self.tokens, trigger, casualties, same_type)
-        actor, target = self.roles(trigger)
-        named = {
-            "actor": actor,
-            "target": target,
-            "place": self._places(trigger),
-            "source": self._source_for(trigger),
-        }
-        arguments = frozenset(role for role, found in named.items() if found)
-        return salience.features(self.tokens, trigger, casualties, same_type, arguments)
-
-    def _places(self, trigger: Trigger) -> list[PlaceMention]:
-        if trigger not in self._places_of:  # asked by salience and again for the mention
-            self._places_of[trigger] = event_arguments.places_for(
-                self.doc.text, self.tokens, trigger, self.places
-            )
-        return self._places_of[trigger]
+        return salience.features(self.tokens, trigger, casualties, same_type)
 
     def roles(self, trigger: Trigger) -> tuple[Argument | None, Argument | None]:
         """Actor and target of the trigger; its source («قال الجيش الأميركي») is neither."""
-        if trigger not in self._roles:  # asked by salience and again for the mention
-            source = self._source_for(trigger)
-            actors = [a for a in self.actors if not (source and _inside(a, source))]
-            self._roles[trigger] = event_roles.actor_and_target(
-                self.doc.text, self.tokens, trigger, actors
-            )
-        return self._roles[trigger]
+        source = self._source_for(trigger)
+        actors = [a for a in self.actors if not (source and _inside(a, source))]
+        return event_roles.actor_and_target(self.doc.text, self.tokens, trigger, actors)
 
     def mentions(
         self, trigger: Trigger, mood: str, sentence_index: int, carried: Argument | None = None
@@ -229,7 +204,7 @@ class _SentenceContext:
             before = [p for p in self.places if p.end <= trigger.start]
             places = before[-1:]
         else:
-            places = list(self._places(trigger))
+            places = event_arguments.places_for(self.doc.text, self.tokens, trigger, self.places)
         if (
             not places
             and self.scene

@@ -1,8 +1,7 @@
 """Salience of a trigger, for the events stage: does it report a happening or only name one?
 
 In: the tokens of a sentence, a trigger in it, whether the sentence gives a
-casualty count, how many triggers of its type it holds, and which of its
-arguments the events stage found. Out: a probability
+casualty count, and how many triggers of its type it holds. Out: a probability
 and the keep decision at the threshold of the trigger's type.
 
 News sentences name events they do not report — «ملف اغتيال الحريري»,
@@ -11,22 +10,17 @@ reported ones: a verb in the past («قصفت الطائرات»), a noun with a
 («مقتل 27 شخصا»), a noun the sentence makes happen («هجوم شنه
 مسلحون»). The score is a logistic model over structural features shared by
 all types (tense, definiteness, a count, a relative or topic word before the
-trigger, a quotation, كان before a verb, reported speech, where the trigger
-stands, which of actor, target, place and source the events stage found for
-it, ...) and word features tied to the trigger's type: the trigger, three
+trigger, ...) and word features tied to the trigger's type: the trigger, three
 words either side, and the sentence's bag of keys (a sentence about a trial
 or an anniversary names attacks without reporting one). Its weights
 (`rasd/resources/event_salience.json`) are fit by
 `scripts/fit_event_salience.py` on the development half of the Arabic event
 GSR alone, with every choice made by cross-validation within it.
 
-Two decisions stand outside the model. In an article, a past verb opening its
-clause — the canonical report, «قصفت الطائرات البلدة أمس» — is kept whatever
-its words: the GSR sentences are long and their vocabulary is of 2007–2008, so
-a short report elsewhere gathers too little word evidence. On lone GSR
-sentences that rule holds only for the types cross-validation keeps it for
-(`report_opening_kept`): the annotators reject background such as «وقتل اخيها
-بالرصاص في 1996». And the GSR labels only
+Two decisions stand outside the model. A past verb opening its clause — the
+canonical report, «قصفت الطائرات البلدة أمس» — is kept whatever its words: the
+GSR sentences are long and their vocabulary is of 2007–2008, so a short
+report elsewhere gathers too little word evidence. And the GSR labels only
 ASSAULT and PROTEST, so the model has no evidence about how often a DEFECT or
 AGREE trigger reports rather than names: types without a fitted threshold
 pass (modality still applies).
@@ -84,14 +78,6 @@ TIME_WORDS = _norms(
     "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "الماضي", "الماضية",
 )  # fmt: skip
 PLACE_PREPOSITIONS = _norms("في", "على", "قرب", "داخل", "بمدينة", "بلدة", "مدينة", "قرية", "بحي")
-# A form of كان before a past verb makes it background: «وكانوا قد هاجموا مؤخرا عدة قرى».
-KANA = _norms(
-    "كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت", "فكانوا", "يكون", "تكون"
-)  # fmt: skip
-# Complementisers that open reported speech: «قالت مصادر إن وحدة اسرائيلية اغتالت».
-COMPLEMENTISERS = _norms("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "بأنه", "بأنها")
-# Quotation marks: «لقد قتلوا طفلتي مرتين» is a speaker's words, not the reporter's.
-_OPEN_QUOTES, _CLOSE_QUOTES = ("«", "“"), ("»", "”")
 
 
 @dataclass(frozen=True)
@@ -99,15 +85,13 @@ class SalienceModel:
     """Logistic weights per feature, a bias, and keep thresholds on the probability.
 
     `thresholds` holds those of the types the model was fit on; other types use
-    `threshold`. A past verb opening its clause is kept whatever its score for
-    the types in `report_opening_types`, for all types when it is None.
+    `threshold`.
     """
 
     weights: dict[str, float]
     bias: float
     threshold: float
     thresholds: dict[str, float] = field(default_factory=dict)
-    report_opening_types: frozenset[str] | None = None
 
     def probability(self, features: Sequence[str]) -> float:
         z = self.bias + sum(self._weight(f) for f in features)
@@ -118,17 +102,11 @@ class SalienceModel:
 
     def keep(self, features: Sequence[str]) -> bool:
         """Whether the mention is kept: `features` as made by `features`, type included."""
-        etype = next((f[len(TYPE) :] for f in reversed(features) if f.startswith(TYPE)), "")
-        if REPORT_OPENING in features and (
-            self.report_opening_types is None or etype in self.report_opening_types
-        ):
+        if REPORT_OPENING in features:
             return True
+        etype = next((f[len(TYPE) :] for f in reversed(features) if f.startswith(TYPE)), "")
         return self.probability(features) >= self.thresholds.get(etype, self.threshold)
 
-
-# The types the GSR labels: only they have fitted thresholds, others pass whatever
-# their features, so only their triggers need the (costlier) argument features.
-SCORED_TYPES = frozenset({"ASSAULT", "PROTEST"})
 
 # Where the model is used: on whole articles (`rasd extract`, `ingest`) or on lone
 # sentences judged as the Arabic event GSR judges them (`rasd eval gsr`).
@@ -141,22 +119,16 @@ def load_model(path: Path = WEIGHTS_PATH, scope: str = "article") -> SalienceMod
     The GSR counts a sentence only when all three annotators accept it, so the
     thresholds fit there (`thresholds`) are strict; an article reports more than
     that, and `article_thresholds` (chosen on gold-dev events F1 by
-    `scripts/choose_article_thresholds.py`) keep more. An article keeps every
-    past verb opening its clause; a GSR sentence only for the types in
-    `report_opening_kept`, chosen by cross-validation (the annotators reject
-    «وقتل اخيها بالرصاص في 1996» as background).
+    `scripts/choose_article_thresholds.py`) keep more.
     """
     if scope not in SCOPES:
         raise ValueError(f"scope is one of {SCOPES}, not {scope!r}")
     data = json.loads(path.read_text(encoding="utf-8"))
     thresholds = {t: float(v) for t, v in data.get("thresholds", {}).items()}
-    opening: frozenset[str] | None = None
     if scope == "article":
         thresholds |= {t: float(v) for t, v in data.get("article_thresholds", {}).items()}
-    elif "report_opening_kept" in data:
-        opening = frozenset(data["report_opening_kept"])
     return SalienceModel(
-        dict(data["weights"]), float(data["bias"]), float(data["threshold"]), thresholds, opening
+        dict(data["weights"]), float(data["bias"]), float(data["threshold"]), thresholds
     )
 
 
@@ -167,14 +139,9 @@ def cross_validated_f1(path: Path = WEIGHTS_PATH) -> dict[str, float]:
 
 
 def features(
-    tokens: Sequence[Token],
-    trigger: Trigger,
-    casualties: bool,
-    same_type_triggers: int,
-    arguments: frozenset[str] = frozenset(),
+    tokens: Sequence[Token], trigger: Trigger, casualties: bool, same_type_triggers: int
 ) -> list[str]:
-    """The binary features of one trigger mention; `casualties`: the sentence gives a count,
-    `arguments`: which of actor, target, place and source the events stage found for it.
+    """The binary features of one trigger mention; `casualties`: the sentence gives a count.
 
     «قصفت الطائرات البلدة فقتلت 5» → [verb-past, casualties, ...].
     """
@@ -215,8 +182,6 @@ def features(
         out.append("year")
     if any(_bare(t.norm) in TIME_WORDS for t in tokens):
         out.append("time-word")
-    out.extend(_clause_features(tokens, trigger))
-    out.extend(f"has-{role}" for role in sorted(arguments))
     # The words themselves, tied to the type: which trigger, what stands around it.
     words = [f"key:{head.key}"]
     words += [f"before:{t.key}" for t in tokens[max(0, trigger.first - 3) : trigger.first] if t.key]
@@ -224,29 +189,6 @@ def features(
     words += sorted({f"in:{t.key}" for t in tokens if t.key})
     out.extend(f"{trigger.type}|{w}" for w in words)
     out.append(f"{TYPE}{trigger.type}")
-    return out
-
-
-def _clause_features(tokens: Sequence[Token], trigger: Trigger) -> list[str]:
-    """Where the trigger stands: quoted, after كان, in reported speech, early or late.
-
-    «وقال: «لقد قتلوا طفلتي مرتين»» → [quoted, ...].
-    """
-    out = []
-    opened = sum(t.text in _OPEN_QUOTES for t in tokens[: trigger.first])
-    closed = sum(t.text in _CLOSE_QUOTES for t in tokens[: trigger.first])
-    if opened > closed:
-        out.append("quoted")
-    near = [t.norm for t in tokens[max(0, trigger.first - 3) : trigger.first]]
-    if trigger.pos != "noun" and any(n in KANA for n in near):
-        out.append("after-kana")
-    if any(t.norm in COMPLEMENTISERS for t in tokens[max(0, trigger.first - 6) : trigger.first]):
-        out.append("reported-clause")
-    words = sum(t.kind != "punct" for t in tokens)
-    position = sum(t.kind != "punct" for t in tokens[: trigger.first])
-    out.append("early" if position < 5 else "late" if position > words / 2 else "middle")
-    if words > 40:
-        out.append("long-sentence")
     return out
 
 
