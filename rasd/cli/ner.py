@@ -36,6 +36,29 @@ def train_ner_command(
     lr_decay: Annotated[
         float, typer.Option("--lr-decay", help="Learning-rate factor applied after each epoch.")
     ] = 1.0,
+    rare_dropout: Annotated[
+        float,
+        typer.Option(
+            "--rare-dropout", help="Share of the word vectors of singletons hidden in training."
+        ),
+    ] = 0.5,
+    heads: Annotated[
+        bool,
+        typer.Option(
+            "--heads/--no-heads",
+            help="Cues of organisation/event head nouns, nisbas and actor-dictionary words.",
+        ),
+    ] = False,
+    patience: Annotated[
+        int, typer.Option("--patience", help="Epochs without a better dev F1 before stopping.")
+    ] = 8,
+    refit: Annotated[
+        bool,
+        typer.Option(
+            "--refit/--no-refit",
+            help="Then train again on all of train for the kept number of epochs.",
+        ),
+    ] = False,
 ) -> None:
     """Train the NER network (needs PyTorch, the train extra): early stopping on the dev
     slice (last 10% of train), write model + PROVENANCE."""
@@ -53,7 +76,14 @@ def train_ner_command(
         train=train,
         wojood=WOJOOD_TRAIN if wojood else None,
         settings=Settings(
-            max_epochs=epochs, word_dropout=word_dropout, hidden=hidden, lr_decay=lr_decay
+            max_epochs=epochs,
+            word_dropout=word_dropout,
+            hidden=hidden,
+            lr_decay=lr_decay,
+            rare_dropout=rare_dropout,
+            heads=heads,
+            patience=patience,
+            refit=refit,
         ),
         command=" ".join(["rasd train ner", *sys.argv[3:]]),
         log=(lambda _msg: None) if settings.quiet else console.print,

@@ -19,7 +19,7 @@ import numpy as np
 
 from rasd.doc import Doc, Span, Token
 from rasd.errors import RasdError
-from rasd.extract.ner_features import WordEncoder, entity_start
+from rasd.extract.ner_features import HEAD_CUES, WordEncoder, entity_start
 from rasd.extract.ner_network import NerNetwork
 from rasd.pipeline import Stage
 
@@ -36,7 +36,13 @@ class NerModel:
         if not Path(model).exists():
             raise RasdError(f"NER model not found: {model}", hint="build it with `rasd train ner`")
         self.path = Path(model)
-        self.encoder = encoder or WordEncoder()
+        if encoder is None:
+            with np.load(model) as data:
+                # Head-noun and actor cues only when the model was trained with them
+                # (reading the actor dictionary takes a second).
+                heads = any(c.startswith(HEAD_CUES) for c in data["cues"].tolist())
+            encoder = WordEncoder(heads=heads)
+        self.encoder = encoder
         self.network = NerNetwork(model, self.encoder.vectors)
         self.labels = self.network.labels
         # A word's projection depends on its text and kind only (the text core analyses

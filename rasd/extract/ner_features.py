@@ -35,6 +35,83 @@ _CUE_NAMES = ("nt", "nb", "no", "np")
 _CONJ_PREP = frozenset(normalize_search(p) for p in ("و", "ف", "ب", "ك", "ل", "س"))
 # Letters the character CNN reads of a word: names are rarely longer.
 MAX_CHARS = 20
+# Nouns that head organisation names («وزارة الخارجية»، «حزب الله»): the cue «org»
+# marks the head, the network learns what follows it.
+ORG_HEADS = frozenset(
+    normalize_search(w)
+    for w in [
+        "وزارة",
+        "شركة",
+        "مجموعة",
+        "جامعة",
+        "حزب",
+        "حركة",
+        "منظمة",
+        "بنك",
+        "مصرف",
+        "صحيفة",
+        "قناة",
+        "وكالة",
+        "مؤسسة",
+        "جمعية",
+        "هيئة",
+        "نادي",
+        "مجلس",
+        "مركز",
+        "اتحاد",
+        "جبهة",
+        "لجنة",
+        "محكمة",
+        "برلمان",
+        "مجمع",
+        "معهد",
+        "إذاعة",
+        "تلفزيون",
+        "مكتب",
+        "سلطة",
+        "صندوق",
+        "رابطة",
+        "نقابة",
+        "كلية",
+        "مستشفى",
+        "منتخب",
+        "فريق",
+        "ائتلاف",
+        "تحالف",
+        "جيش",
+        "مديرية",
+        "إدارة",
+    ]
+)
+# Nouns that head names of events, prizes, agreements («كأس العالم»، «مؤتمر مدريد»).
+MISC_HEADS = frozenset(
+    normalize_search(w)
+    for w in [
+        "كأس",
+        "بطولة",
+        "دوري",
+        "مهرجان",
+        "مؤتمر",
+        "أولمبياد",
+        "جائزة",
+        "معرض",
+        "منتدى",
+        "قمة",
+        "ندوة",
+        "اتفاقية",
+        "اتفاق",
+        "عملية",
+        "حرب",
+        "انتفاضة",
+        "ثورة",
+        "مسابقة",
+        "دورة",
+    ]
+)
+# Prefixes of the cues `heads=True` adds.
+HEAD_CUES = ("head=", "nisba=", "act=")
+# Endings of relative adjectives (nisba): «سوري»، «السورية»، «السوريون»…
+_NISBA = ("يين", "يون", "يات", "يه", "ي")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +134,7 @@ class WordEncoder:
         clusters: Path = CLUSTERS,
         cues: Path = NAME_CUES,
         places: Gazetteer | None = None,
+        heads: bool = True,
     ) -> None:
         with np.load(embeddings) as data:
             words = data["words"].tolist()
@@ -69,6 +147,9 @@ class WordEncoder:
                 self.clusters[word] = (c256, c1024, int(count))
         self.places = _place_words(places or load_gazetteer())
         self.cues = _read_cues(cues)
+        # Organisation/event head nouns, nationality adjectives, actor dictionary words.
+        self.heads = heads
+        self.actor_words = _actor_words() if heads else {}
         self._inputs = lru_cache(maxsize=50_000)(self._word_inputs)
 
     def inputs(self, tok: Token) -> WordInputs:
@@ -97,7 +178,55 @@ class WordEncoder:
             cues.append(f"def={max(-2, min(2, ratio))}")
         cues.extend(self.places.get(stem, ()))
         cues.extend(self.cues.get(norm) or self.cues.get(stem) or ())
+        if self.heads:
+            cues.extend(self._head_cues(norm, stem))
         return WordInputs(word, stem_row, (norm or text)[:MAX_CHARS], tuple(cues))
+
+    def _head_cues(self, norm: str, stem: str) -> list[str]:
+        bare = stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
+        out = []
+        if bare in ORG_HEADS:
+            out.append("head=org")
+        elif bare in MISC_HEADS:
+            out.append("head=misc")
+        for end in _NISBA:
+            base = bare[: -len(end)]
+            if bare.endswith(end) and len(base) >= 2:
+                found = [
+                    r
+                    for b in (base, base + "ا", "ال" + base, base + "يه", "ال" + base + "يه")
+                    for r in self.places.get(b, ())
+                    if r.startswith("pl=B")
+                ]
+                if found:
+                    out.append("nisba=area" if any("area" in r for r in found) else "nisba=town")
+                break
+        out.extend(self.actor_words.get(_actor_key(norm), ()))
+        return out
+
+
+def _actor_key(norm: str) -> str:
+    from rasd.extract.actor_dictionary import word_key
+
+    return word_key(norm) if norm else norm
+
+
+def _actor_words() -> dict[str, tuple[str, ...]]:
+    """Search key → its roles in the actor dictionary's aliases: «داعش» → ("act=B:org",).
+
+    B for a first word, I for a later one; per for leaders, org for the rest. Generic
+    actors («المسلحين») are left out: they are no names.
+    """
+    from rasd.extract.actor_dictionary import load_actors
+
+    roles: dict[str, set[str]] = {}
+    for alias in load_actors().aliases:
+        if alias.actor.generic:
+            continue
+        kind = "per" if alias.actor.type.endswith("leader") else "org"
+        for i, (key, _definite) in enumerate(alias.words):
+            roles.setdefault(key, set()).add(f"act={'BI'[i > 0]}:{kind}")
+    return {k: tuple(sorted(r)) for k, r in roles.items()}
 
 
 def form(tok: Token) -> tuple[str, str, str, str, str]:

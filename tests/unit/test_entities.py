@@ -9,7 +9,7 @@ import pytest
 from rasd.doc import Doc
 from rasd.extract import entities
 from rasd.extract.entities import MODEL, NerModel, propagate_labels
-from rasd.extract.ner_features import entity_start
+from rasd.extract.ner_features import WordEncoder, entity_start
 from rasd.text import analyze, tokenize
 
 LABELS = {"PERS", "LOC", "ORG", "MISC"}
@@ -47,6 +47,18 @@ def test_entity_starts_after_a_proclitic_but_keeps_the_article():
     bi_dimashq, wal_wilayat = tokenize("بدمشق والولايات")
     assert bi_dimashq.text[entity_start(bi_dimashq) - bi_dimashq.start :] == "دمشق"
     assert wal_wilayat.text[entity_start(wal_wilayat) - wal_wilayat.start :] == "الولايات"
+
+
+def test_head_nouns_nisbas_and_actor_words_are_cues():
+    encoder = WordEncoder()
+    text = "قالت وزارة الخارجية السورية إن كأس العالم ووكالة الأنباء وداعش والطاولة"
+    cues = {t.text: set(encoder.inputs(t).cues) for t in tokenize(text)}
+    assert "head=org" in cues["وزارة"] and "head=org" in cues["ووكالة"]
+    assert "head=misc" in cues["كأس"]
+    assert "nisba=area" in cues["السورية"]
+    assert "act=B:org" in cues["وداعش"]
+    # A common noun is none of these.
+    assert not {c for c in cues["والطاولة"] if c.split("=")[0] in ("head", "nisba", "act")}
 
 
 def test_seed_places_are_found_without_their_proclitics(stage, seed_raw):

@@ -8,6 +8,7 @@ import pytest
 
 from rasd.eval.ner import predict, score
 from rasd.extract.entities import NerModel
+from rasd.text import tokenize
 from tests.conftest import SHARED
 
 pytest.importorskip("torch")
@@ -42,3 +43,34 @@ def test_train_ner_stops_early_on_the_tail_and_writes_model_and_provenance(tmp_p
     model = NerModel(out)
     assert model.network.hidden == 16
     assert model.tag([]) == []
+
+
+def test_refit_on_all_sentences_is_repeatable_and_keeps_snapshots(tmp_path: Path):
+    import numpy as np
+
+    from rasd.extract.ner_training import Settings, refit
+
+    train = tmp_path / "train.txt"
+    lines, sentences = [], 0
+    with (SHARED / "anercorp" / "ANERcorp_train_original.txt").open(encoding="utf-8") as fh:
+        for line in fh:
+            lines.append(line)
+            sentences += not line.strip()
+            if sentences == 30:
+                break
+    train.write_text("".join(lines), encoding="utf-8")
+    settings = Settings(hidden=8, rare_dropout=0.5, heads=True)
+    outs = [tmp_path / f"run{i}" / "model.npz" for i in (1, 2)]
+    for out in outs:
+        refit(2, out, train, settings=settings, log=lambda _msg: None, snapshots=True)
+    assert (outs[0].parent / "model-e1.npz").is_file()
+    with (
+        np.load(outs[0]) as a,
+        np.load(outs[1]) as b,
+        np.load(outs[0].parent / "model-e1.npz") as e1,
+    ):
+        assert all(np.array_equal(a[k], b[k]) for k in a.files)
+        assert not np.array_equal(a["out_w"], e1["out_w"])  # epoch 2 moved on from epoch 1
+        assert any(c.startswith("head=") for c in a["cues"].tolist())
+    tokens = tokenize("زار الرئيس السوري دمشق")
+    assert len(NerModel(outs[0]).tag(tokens)) == len(tokens)
