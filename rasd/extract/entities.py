@@ -26,7 +26,9 @@ from rasd.pipeline import Stage
 MODEL = Path(__file__).resolve().parents[1] / "resources" / "ner" / "model.npz"
 
 # Word forms whose LSTM input projections are cached, per generation (two are kept).
-MAX_WORDS = 40_000
+# A projection is 1,024 float32 (4 KB): at most ~160 MB; a larger cache bought little
+# speed (bench/pipeline.py: 38.3 against 36.9 articles/CPU-s at 40,000).
+MAX_WORDS = 20_000
 
 
 class NerModel:
@@ -63,7 +65,10 @@ class NerModel:
                     new.setdefault(key, tok)
         if new:
             inputs = [self.encoder.inputs(t) for t in new.values()]
-            young.update(zip(new, self.network.projections(inputs), strict=True))
+            # Rows are copied: a view would keep the whole batch array alive for as
+            # long as any of its forms stays cached, and memory would grow without end.
+            rows = self.network.projections(inputs)
+            young.update((key, row.copy()) for key, row in zip(new, rows, strict=True))
         found = [young[key] for key in keys]
         if len(young) >= MAX_WORDS:
             self._words = [{}, young]

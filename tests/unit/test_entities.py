@@ -125,3 +125,14 @@ def test_ner_resources_are_listed_in_the_manifest_with_their_checksum():
             line for line in manifest.splitlines() if line.startswith(f"| `ner/{path.name}`")
         )
         assert row.rstrip(" |").endswith(hashlib.sha256(path.read_bytes()).hexdigest()), path.name
+
+
+def test_cached_projections_own_their_memory(seed_raw):
+    # A row view would keep its whole batch array alive while the form stays cached:
+    # memory grew by ~100 MB per 1,000 articles before the rows were copied.
+    model = NerModel()
+    tokens, _ = analyze(seed_raw[:600])
+    model.projections(tokens)
+    cached = list(model._words[0].values())
+    assert len(cached) > 20
+    assert all(row.base is None and row.flags.owndata for row in cached)
