@@ -74,33 +74,30 @@ def spherical_kmeans(
     return labels
 
 
-def build(limit: int) -> None:
-    rng = np.random.default_rng(SEED)
-    t0 = time.time()
-    docs = read_sentences(CORPUS, limit)
-    counts = Counter(w for d in docs for w in d)
-    print(f"{len(docs)} articles, {sum(counts.values())} tokens, {time.time() - t0:.0f}s")
-    vocab = [w for w, c in counts.most_common(N_WORDS) if c >= MIN_COUNT]
-    index = {w: i for i, w in enumerate(vocab)}
-    ctx_index = {w: i for i, w in enumerate(vocab[:N_CONTEXT])}
+def ppmi_matrix(
+    docs: list[list[str]], vocab: list[str], n_context: int, window: int
+) -> sparse.csr_matrix:
+    """Positive PMI of each word with each (context word, side, distance).
 
+    The context words are the `n_context` most frequent (the head of `vocab`); left
+    and right contexts at each distance up to `window` are separate features.
+    Shared with scripts/build_embeddings.py.
+    """
+    index = {w: i for i, w in enumerate(vocab)}
+    n_ctx = min(n_context, len(vocab))
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
     for d in docs:
         ids = np.array([index.get(w, -1) for w in d], dtype=np.int64)
-        ctx = np.array([ctx_index.get(w, -1) for w in d], dtype=np.int64)
-        for off in range(1, WINDOW + 1):
+        ctx = np.where(ids < n_ctx, ids, -1)
+        for off in range(1, window + 1):
             for a, b, side in ((ids[off:], ctx[:-off], 0), (ids[:-off], ctx[off:], 1)):
                 ok = (a >= 0) & (b >= 0)
-                # Left and right contexts at each distance are separate features.
-                feature = b[ok] + N_CONTEXT * (2 * (off - 1) + side)
                 rows.append(a[ok])
-                cols.append(feature)
+                cols.append(b[ok] + n_ctx * (2 * (off - 1) + side))
     r = np.concatenate(rows)
     c = np.concatenate(cols)
-    m = sparse.coo_matrix(
-        (np.ones(len(r), dtype=np.float64), (r, c)), shape=(len(vocab), N_CONTEXT * 2 * WINDOW)
-    ).tocsr()
+    m = sparse.coo_matrix((np.ones(len(r)), (r, c)), shape=(len(vocab), n_ctx * 2 * window)).tocsr()
     m.sum_duplicates()
     total = m.sum()
     row_sum = np.asarray(m.sum(axis=1)).ravel()
@@ -109,7 +106,17 @@ def build(limit: int) -> None:
     coo = m.tocoo()
     pmi = np.log(coo.data * total / (row_sum[coo.row] * col_sum[coo.col]))
     keep = pmi > 0
-    ppmi = sparse.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=m.shape)
+    return sparse.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=m.shape)
+
+
+def build(limit: int) -> None:
+    rng = np.random.default_rng(SEED)
+    t0 = time.time()
+    docs = read_sentences(CORPUS, limit)
+    counts = Counter(w for d in docs for w in d)
+    print(f"{len(docs)} articles, {sum(counts.values())} tokens, {time.time() - t0:.0f}s")
+    vocab = [w for w, c in counts.most_common(N_WORDS) if c >= MIN_COUNT]
+    ppmi = ppmi_matrix(docs, vocab, N_CONTEXT, WINDOW)
     print(f"ppmi {ppmi.nnz} non-zeros, {time.time() - t0:.0f}s")
     u, s, _ = svds(ppmi, k=100, random_state=SEED)
     vec = u * np.sqrt(s)

@@ -22,8 +22,7 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from build_clusters import CORPUS, read_sentences
-from scipy import sparse
+from build_clusters import CORPUS, ppmi_matrix, read_sentences
 from scipy.sparse.linalg import svds
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,41 +35,13 @@ MIN_COUNT = 5
 DIM = 100
 
 
-def ppmi_matrix(docs: list[list[str]], vocab: list[str]) -> sparse.csr_matrix:
-    """Positive PMI of each word with each (context word, side, distance)."""
-    index = {w: i for i, w in enumerate(vocab)}
-    n_ctx = min(N_CONTEXT, len(vocab))
-    rows: list[np.ndarray] = []
-    cols: list[np.ndarray] = []
-    for d in docs:
-        ids = np.array([index.get(w, -1) for w in d], dtype=np.int64)
-        ctx = np.where(ids < n_ctx, ids, -1)
-        for off in range(1, WINDOW + 1):
-            for a, b, side in ((ids[off:], ctx[:-off], 0), (ids[:-off], ctx[off:], 1)):
-                ok = (a >= 0) & (b >= 0)
-                rows.append(a[ok])
-                cols.append(b[ok] + n_ctx * (2 * (off - 1) + side))
-    r = np.concatenate(rows)
-    c = np.concatenate(cols)
-    m = sparse.coo_matrix((np.ones(len(r)), (r, c)), shape=(len(vocab), n_ctx * 2 * WINDOW)).tocsr()
-    m.sum_duplicates()
-    total = m.sum()
-    row_sum = np.asarray(m.sum(axis=1)).ravel()
-    col_sum = np.asarray(m.sum(axis=0)).ravel() ** 0.75  # context smoothing (Levy et al.)
-    col_sum *= total / col_sum.sum()
-    coo = m.tocoo()
-    pmi = np.log(coo.data * total / (row_sum[coo.row] * col_sum[coo.col]))
-    keep = pmi > 0
-    return sparse.csr_matrix((pmi[keep], (coo.row[keep], coo.col[keep])), shape=m.shape)
-
-
 def build(limit: int) -> None:
     t0 = time.time()
     docs = read_sentences(CORPUS, limit)
     counts = Counter(w for d in docs for w in d)
     vocab = [w for w, c in counts.most_common(N_WORDS) if c >= MIN_COUNT]
     print(f"{len(docs)} articles, {len(vocab)} words, {time.time() - t0:.0f}s")
-    ppmi = ppmi_matrix(docs, vocab)
+    ppmi = ppmi_matrix(docs, vocab, N_CONTEXT, WINDOW)
     print(f"ppmi {ppmi.nnz} non-zeros, {time.time() - t0:.0f}s")
     u, s, _ = svds(ppmi, k=DIM, random_state=SEED)
     vec = u[:, ::-1] * np.sqrt(s[::-1])  # largest singular value first
