@@ -55,6 +55,10 @@ class Pipeline:
         if unmet:
             raise RasdError("pipeline cannot run: " + "; ".join(unmet))
 
+    def replacing(self, stage: Stage) -> Pipeline:
+        """This pipeline with its stage of the same name replaced by `stage`."""
+        return Pipeline(stage if s.name == stage.name else s for s in self.stages)
+
     def __call__(self, doc: Doc) -> Doc:
         for stage in self.stages:
             for layer, value in stage.run(doc).items():

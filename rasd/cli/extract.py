@@ -42,12 +42,12 @@ def _parse_date(value: str | None) -> dt.date | None:
 def build_pipeline(actors: list[Path], places: list[Path], lexicon: list[Path]) -> Pipeline:
     """The default pipeline with the user's actor, place and event-lexicon files."""
     from rasd.extract import events
-    from rasd.pipeline import Pipeline, default_pipeline
+    from rasd.pipeline import default_pipeline
 
     pipeline = default_pipeline(actors, places)
     if not lexicon:
         return pipeline
-    return Pipeline(events.stage(lexicon) if s.name == "events" else s for s in pipeline.stages)
+    return pipeline.replacing(events.stage(lexicon))
 
 
 @app.command("extract")
@@ -266,16 +266,12 @@ def eval_gsr(
     from rasd.eval.gsr import SPLITS, read_gsr, score_gsr
     from rasd.extract import events
     from rasd.extract.salience import SCOPES
-    from rasd.pipeline import Pipeline
 
     if split not in SPLITS:
         raise RasdError(f"unknown split {split!r}", hint="use dev, test or all")
     if scope not in SCOPES:
         raise RasdError(f"unknown scope {scope!r}", hint="use sentence or article")
-    pipeline = Pipeline(
-        events.stage(scope=scope) if s.name == "events" else s
-        for s in build_pipeline([], [], []).stages
-    )
+    pipeline = build_pipeline([], [], []).replacing(events.stage(scope=scope))
     scores = score_gsr(read_gsr(directory, split), pipeline)
     if as_json:
         data = {
