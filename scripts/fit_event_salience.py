@@ -1,6 +1,6 @@
 """Fit the event salience weights (rasd/resources/event_salience.json) on the GSR dev half.
 
-Usage: .venv/bin/python scripts/fit_event_salience.py [GSR_DIR]
+Usage: .venv/bin/python scripts/fit_event_salience.py [GSR_DIR] [--current]
 
 Examples are the trigger mentions of the dev half of the Arabic event GSR
 (`rasd.eval.gsr` split, SHA-1 of the id) whose type is the sentence's own —
@@ -10,11 +10,13 @@ easy or difficult no → 0, ambiguous left out). The gold-dev articles are not
 used: `rasd eval gold` measures the events stage on them, held out.
 
 Every choice is made by K-fold cross-validation within the dev half, folds
-drawn by SHA-1 of (seed, sentence id) so a sentence's mentions stay together,
-repeated for each seed in SEEDS:
-- which word features join the structural ones (FEATURE_SETS),
-- the L2 strength, and the least number of training sentences a word feature
-  must occur in to get a weight (MIN_SENTENCES; counted without labels),
+drawn by SHA-1 of (seed, document) so the sentences of one news document (the
+GSR id is `DOCUMENT-SENTENCE`) stay together, repeated for each seed in SEEDS:
+- which word features join the structural ones (FEATURE_SETS): sparse words
+  and the word-vector slots (`salience.VECTOR_SLOTS`),
+- the L2 strength, the least number of training sentences a sparse word must
+  occur in to get a weight (MIN_SENTENCES; counted without labels), and the
+  scales of the structural and vector features (dividing their L2 penalty),
 - the keep threshold of each type, on the out-of-fold probabilities.
 A sentence is detected when one of its mentions of the type is asserted, not
 feared and kept — at or above the threshold, or opening its clause as a past
@@ -24,17 +26,19 @@ scores, the cross-validation estimate, are printed and written to the
 weights file. (Chosen among the grid's settings on the same folds, it leans a
 little optimistic.) The model is then fit on the whole dev half. L-BFGS is
 deterministic: the same data give the same weights. The test half is never
-read.
+read. `--current` cross-validates only the setting the weights file was
+chosen with and writes nothing: the baseline a new grid must beat.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
-import sys
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from functools import cache
 from itertools import product
 from pathlib import Path
 
@@ -46,16 +50,29 @@ from rasd.doc import Doc
 from rasd.eval.gsr import FILES, GsrSentence, read_gsr
 from rasd.extract import modality
 from rasd.extract.events import iter_candidates
-from rasd.extract.salience import REPORT_OPENING, TYPE, WEIGHTS_PATH
+from rasd.extract.salience import (
+    REPORT_OPENING,
+    TYPE,
+    VECTOR_SLOTS,
+    WEIGHTS_PATH,
+    SalienceModel,
+    project,
+    word_vectors,
+)
 from rasd.extract.triggers import load_lexicon
 from rasd.pipeline import TEXT, Pipeline
 
 FOLDS = 5
 SEEDS = ("rasd-1", "rasd-2", "rasd-3")
+VECTORS = tuple(f"{slot}:" for slot in VECTOR_SLOTS)
 # Word features (after «TYPE|») that may join the structural ones.
 FEATURE_SETS = {
     "trigger+window": ("key:", "before:", "after:"),
     "trigger+window+sentence": ("key:", "before:", "after:", "in:"),
+    "vectors": VECTORS,
+    "trigger+vectors": ("key:", *VECTORS),
+    "trigger+window+vectors": ("key:", "before:", "after:", *VECTORS),
+    "trigger+window+sentence+vectors": ("key:", "before:", "after:", "in:", *VECTORS),
 }
 L2 = (1.0, 3.0, 10.0)
 MIN_SENTENCES = (1, 3)
@@ -63,6 +80,9 @@ MIN_SENTENCES = (1, 3)
 # L2 penalty by its square: a few dense features need less shrinking than many
 # sparse words. Their weights are multiplied back when written.
 STRUCTURE_SCALES = (1.0, 3.0)
+# Likewise the mean word vectors (unit words, so entries of ~0.1), whose few
+# weights generalise where the many sparse words memorise.
+VECTOR_SCALES = (3.0, 10.0)
 THRESHOLDS = tuple(i / 100 for i in range(5, 91))
 PRUNE = 0.005  # weights smaller than this are left out of the file
 TYPES = tuple(FILES)
@@ -75,12 +95,17 @@ class Example:
     features: tuple[str, ...]
     label: bool
     type: str
-    sentence: str  # the GSR id: folds never split a sentence
+    sentence: str  # the GSR id, DOCUMENT-SENTENCE
     counts: bool  # asserted and not feared: the mention can make the sentence detected
 
     @property
     def opens_report(self) -> bool:
         return REPORT_OPENING in self.features
+
+    @property
+    def document(self) -> str:
+        """«AAW_ARB_20080913.0007-59» → «AAW_ARB_20080913.0007»: folds never split it."""
+        return self.sentence.rpartition("-")[0]
 
 
 @dataclass(frozen=True)
@@ -89,6 +114,7 @@ class Setting:
     l2: float
     min_sentences: int
     structure_scale: float
+    vector_scale: float
 
 
 def collect(sentences: Sequence[GsrSentence]) -> list[Example]:
@@ -113,18 +139,63 @@ def word_part(feature: str) -> str | None:
     return word if bar else None
 
 
+def vector_slot(feature: str) -> str | None:
+    """«ASSAULT|vec-window:الطائرات» → «ASSAULT|vec-window»; None for the others."""
+    slot, colon, _ = feature.partition(":")
+    return slot if colon and slot.partition("|")[2] in VECTOR_SLOTS else None
+
+
 def selected(features: Sequence[str], prefixes: tuple[str, ...]) -> list[str]:
     return [f for f in features if (w := word_part(f)) is None or w.startswith(prefixes)]
 
 
+@dataclass(frozen=True)
+class Fitted:
+    weights: dict[str, float]
+    vectors: dict[str, np.ndarray]  # slot → weight vector over the word-vector dimensions
+    bias: float
+
+    def model(self) -> SalienceModel:
+        return SalienceModel(self.weights, self.bias, 0.0, {}, project(self.vectors))
+
+
+@cache
+def mean_vector(words: tuple[str, ...]) -> np.ndarray:
+    rows, matrix = word_vectors()
+    return matrix[[rows[w] for w in words]].mean(axis=0)
+
+
+def _vector_matrix(rows: list[list[str]], slots: list[str]) -> np.ndarray:
+    """Per row, the mean word vector of each slot side by side (zeros where it has none)."""
+    dim = word_vectors()[1].shape[1]
+    out = np.zeros((len(rows), len(slots) * dim))
+    for i, row in enumerate(rows):
+        words: dict[str, list[str]] = {}
+        for f in row:
+            if slot := vector_slot(f):
+                words.setdefault(slot, []).append(f.partition(":")[2])
+        for j, slot in enumerate(slots):
+            if slot in words:
+                out[i, j * dim : (j + 1) * dim] = mean_vector(tuple(words[slot]))
+    return out
+
+
 def fit(
-    rows: list[list[str]], labels: np.ndarray, l2: float, structure_scale: float
-) -> tuple[dict[str, float], float]:
+    rows: list[list[str]],
+    labels: np.ndarray,
+    l2: float,
+    structure_scale: float,
+    vector_scale: float,
+) -> Fitted:
     """L2-regularised logistic regression (bias not penalised), by L-BFGS from zero."""
-    names = sorted({f for row in rows for f in row})
+    names = sorted({f for row in rows for f in row if vector_slot(f) is None})
+    slots = sorted({s for row in rows for f in row if (s := vector_slot(f))})
     index = {n: i for i, n in enumerate(names)}
     scale = np.array([structure_scale if word_part(n) is None else 1.0 for n in names])
     x = _matrix(rows, index) @ sparse.diags(scale)
+    if slots:
+        dense = sparse.csr_matrix(_vector_matrix(rows, slots) * vector_scale)
+        x = sparse.hstack([x, dense], format="csr")
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         w, b = theta[:-1], theta[-1]
@@ -134,8 +205,13 @@ def fit(
         grad_w = x.T @ (p - labels) + l2 * w
         return value, np.append(grad_w, np.sum(p - labels))
 
-    theta = minimize(loss, np.zeros(len(names) + 1), jac=True, method="L-BFGS-B").x
-    return {n: float(theta[i] * scale[i]) for n, i in index.items()}, float(theta[-1])
+    theta = minimize(loss, np.zeros(x.shape[1] + 1), jac=True, method="L-BFGS-B").x
+    blocks = theta[len(names) : -1].reshape(len(slots), word_vectors()[1].shape[1]) * vector_scale
+    return Fitted(
+        {n: float(theta[i] * scale[i]) for n, i in index.items()},
+        dict(zip(slots, blocks, strict=True)),
+        float(theta[-1]),
+    )
 
 
 def _matrix(rows: list[list[str]], index: dict[str, int]) -> sparse.csr_matrix:
@@ -149,36 +225,35 @@ def _matrix(rows: list[list[str]], index: dict[str, int]) -> sparse.csr_matrix:
 
 
 def training_rows(examples: Sequence[Example], setting: Setting) -> list[list[str]]:
-    """Feature rows without the word features seen in fewer than `min_sentences` sentences."""
+    """Feature rows without the sparse words seen in fewer than `min_sentences` sentences."""
     rows = [selected(e.features, FEATURE_SETS[setting.features]) for e in examples]
     per_sentence: dict[str, set[str]] = {}
     for e, row in zip(examples, rows, strict=True):
         per_sentence.setdefault(e.sentence, set()).update(row)
     seen = Counter(f for fs in per_sentence.values() for f in fs)
+    least = setting.min_sentences
     return [
-        [f for f in row if word_part(f) is None or seen[f] >= setting.min_sentences] for row in rows
+        [f for f in row if word_part(f) is None or vector_slot(f) or seen[f] >= least]
+        for row in rows
     ]
 
 
-def fit_setting(examples: Sequence[Example], setting: Setting) -> tuple[dict[str, float], float]:
+def fit_setting(examples: Sequence[Example], setting: Setting) -> Fitted:
     labels = np.array([e.label for e in examples], dtype=float)
-    return fit(training_rows(examples, setting), labels, setting.l2, setting.structure_scale)
-
-
-def probability(weights: dict[str, float], bias: float, features: Sequence[str]) -> float:
-    return 1.0 / (1.0 + float(np.exp(-(bias + sum(weights.get(f, 0.0) for f in features)))))
+    rows = training_rows(examples, setting)
+    return fit(rows, labels, setting.l2, setting.structure_scale, setting.vector_scale)
 
 
 def out_of_fold(examples: list[Example], setting: Setting, seed: str) -> np.ndarray:
-    fold = [hashlib.sha1(f"{seed}:{e.sentence}".encode()).digest()[0] % FOLDS for e in examples]
+    fold = [hashlib.sha1(f"{seed}:{e.document}".encode()).digest()[0] % FOLDS for e in examples]
     probs = np.zeros(len(examples))
     for k in range(FOLDS):
-        weights, bias = fit_setting(
+        model = fit_setting(
             [e for e, f in zip(examples, fold, strict=True) if f != k], setting
-        )
+        ).model()
         for i, e in enumerate(examples):
             if fold[i] == k:
-                probs[i] = probability(weights, bias, e.features)
+                probs[i] = model.probability(e.features)
     return probs
 
 
@@ -229,24 +304,61 @@ def cross_validate(
     return out
 
 
+def grid() -> list[Setting]:
+    """Every setting to cross-validate, without repeats: a set without vectors ignores
+    their scale, one without sparse words the least count."""
+    out: dict[Setting, None] = {}
+    for name, l2, least, structure, vector in product(
+        FEATURE_SETS, L2, MIN_SENTENCES, STRUCTURE_SCALES, VECTOR_SCALES
+    ):
+        prefixes = FEATURE_SETS[name]
+        if not any(p in VECTORS for p in prefixes):
+            vector = 1.0
+        if all(p in VECTORS for p in prefixes):
+            least = 1
+        out[Setting(name, l2, least, structure, vector)] = None
+    return list(out)
+
+
 def main() -> None:
-    gsr_dir = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data/arabic-event-gsr")
-    sentences = list(read_gsr(gsr_dir, "dev"))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "gsr_dir", nargs="?", type=Path, default=Path("../shared/data/arabic-event-gsr")
+    )
+    parser.add_argument(
+        "--current",
+        action="store_true",
+        help="cross-validate the shipped setting only; write nothing",
+    )
+    args = parser.parse_args()
+    sentences = list(read_gsr(args.gsr_dir, "dev"))
     examples = collect(sentences)
     print(f"{len(sentences)} GSR dev sentences, {len(examples)} trigger mentions", flush=True)
+    if args.current:
+        chosen = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))["cross_validation"]["chosen"]
+        settings = [Setting(**{"vector_scale": 1.0} | chosen)]
+    else:
+        settings = grid()
     results = []
-    for name, l2, least, scale in product(FEATURE_SETS, L2, MIN_SENTENCES, STRUCTURE_SCALES):
-        setting = Setting(name, l2, least, scale)
+    for setting in settings:
         scores = cross_validate(sentences, examples, setting)
         mean = float(np.mean([scores[t]["f1"] for t in TYPES]))
         results.append((mean, setting, scores))
         line = "  ".join(
-            f"{t} {s['f1']:.3f}±{s['f1_sd']:.3f} @{s['threshold']:.2f}" for t, s in scores.items()
+            f"{t} {s['f1']:.3f}±{s['f1_sd']:.3f} P {s['precision']:.3f} R {s['recall']:.3f}"
+            f" @{s['threshold']:.2f}"
+            for t, s in scores.items()
         )
-        print(f"{name:24s} l2={l2:<5} min={least} scale={scale}  {line}", flush=True)
+        print(
+            f"{setting.features:32s} l2={setting.l2:<5} min={setting.min_sentences}"
+            f" scale={setting.structure_scale} vec={setting.vector_scale}  mean {mean:.4f}  {line}",
+            flush=True,
+        )
+    if args.current:
+        return
     mean, setting, scores = max(results, key=lambda r: r[0])
-    weights, bias = fit_setting(examples, setting)
-    kept = {n: round(w, 3) for n, w in weights.items() if abs(w) >= PRUNE}
+    fitted = fit_setting(examples, setting)
+    kept = {n: round(w, 3) for n, w in fitted.weights.items() if abs(w) >= PRUNE}
     thresholds = {t: s["threshold"] for t, s in scores.items()}
     data = {
         "fit_by": "scripts/fit_event_salience.py",
@@ -254,25 +366,22 @@ def main() -> None:
         "cross_validation": {
             "folds": FOLDS,
             "seeds": list(SEEDS),
-            "grouped_by": "sentence id",
-            "chosen": {
-                "features": setting.features,
-                "l2": setting.l2,
-                "min_sentences": setting.min_sentences,
-                "structure_scale": setting.structure_scale,
-            },
+            "grouped_by": "document (the GSR id before its last «-»)",
+            "settings_tried": len(results),
+            "chosen": asdict(setting),
             "gsr_dev": scores,
         },
-        "bias": round(bias, 4),
+        "bias": round(fitted.bias, 4),
         # A model fit on ASSAULT and PROTEST sentences knows nothing of how often a
         # DEFECT or AGREE trigger is reported rather than named: those types pass.
         "threshold": 0.0,
         "thresholds": thresholds,
+        "vectors": {slot: [round(float(w), 4) for w in v] for slot, v in fitted.vectors.items()},
         "weights": dict(sorted(kept.items(), key=lambda kv: (-kv[1], kv[0]))),
     }
     WEIGHTS_PATH.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print("chosen:", json.dumps(data["cross_validation"], ensure_ascii=False))
-    print(f"{len(kept)} weights kept of {len(weights)}; {TYPE}* thresholds {thresholds}")
+    print(f"{len(kept)} weights kept of {len(fitted.weights)}; {TYPE}* thresholds {thresholds}")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,11 @@ reported ones: a verb in the past («قصفت الطائرات»), a noun with a
 all types (tense, definiteness, a count, a relative or topic word before the
 trigger, ...) and word features tied to the trigger's type: the trigger, three
 words either side, and the sentence's bag of keys (a sentence about a trial
-or an anniversary names attacks without reporting one). Its weights
+or an anniversary names attacks without reporting one). A word too rare in
+the GSR for a weight of its own still counts through its word vector (the
+NER's, learned without labels on SaudiNewsNet, where words of like use lie
+near each other): the trigger's vector and the mean vectors of its window and
+of its sentence each have a weight vector per type. Its weights
 (`rasd/resources/event_salience.json`) are fit by
 `scripts/fit_event_salience.py` on the development half of the Arabic event
 GSR alone, with every choice made by cross-validation within it.
@@ -32,14 +36,21 @@ import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
+import numpy as np
+
 from rasd.doc import Token
+from rasd.extract.ner_features import EMBEDDINGS
 from rasd.extract.triggers import Trigger
 from rasd.text import normalize_search
 
 WEIGHTS_PATH = Path(__file__).resolve().parents[1] / "resources" / "event_salience.json"
 TYPE = "type:"  # the feature naming the trigger's type, last in every feature list
+# Word-vector features, «ASSAULT|vec-window:الطائرات»: the mean vector of a slot's
+# words, which the model scores with one weight vector per type and slot.
+VECTOR_SLOTS = ("vec-key", "vec-window", "vec-sentence")
 
 
 def _norms(*words: str) -> frozenset[str]:
@@ -85,20 +96,29 @@ class SalienceModel:
     """Logistic weights per feature, a bias, and keep thresholds on the probability.
 
     `thresholds` holds those of the types the model was fit on; other types use
-    `threshold`.
+    `threshold`. `vectors` maps a type's vector slot («ASSAULT|vec-window») to
+    its weight vector already applied to every word vector (`word_vectors`), so
+    a word scores by one look-up.
     """
 
     weights: dict[str, float]
     bias: float
     threshold: float
     thresholds: dict[str, float] = field(default_factory=dict)
+    vectors: dict[str, np.ndarray] = field(default_factory=dict)
 
     def probability(self, features: Sequence[str]) -> float:
-        z = self.bias + sum(self._weight(f) for f in features)
+        z = self.bias
+        pooled: dict[str, list[float]] = {}
+        for f in features:
+            slot, colon, word = f.partition(":")
+            if colon and slot in self.vectors:
+                pooled.setdefault(slot, []).append(float(self.vectors[slot][_row(word)]))
+            else:
+                z += self.weights.get(f, 0.0)
+        # The weight vector times the slot's mean vector is the mean of its words' scores.
+        z += sum(sum(scores) / len(scores) for scores in pooled.values())
         return 1.0 / (1.0 + math.exp(-z))
-
-    def _weight(self, feature: str) -> float:
-        return self.weights.get(feature, 0.0)
 
     def keep(self, features: Sequence[str]) -> bool:
         """Whether the mention is kept: `features` as made by `features`, type included."""
@@ -128,8 +148,44 @@ def load_model(path: Path = WEIGHTS_PATH, scope: str = "article") -> SalienceMod
     if scope == "article":
         thresholds |= {t: float(v) for t, v in data.get("article_thresholds", {}).items()}
     return SalienceModel(
-        dict(data["weights"]), float(data["bias"]), float(data["threshold"]), thresholds
+        dict(data["weights"]),
+        float(data["bias"]),
+        float(data["threshold"]),
+        thresholds,
+        project(data.get("vectors", {})),
     )
+
+
+def project(vectors: dict[str, Sequence[float]]) -> dict[str, np.ndarray]:
+    """Slot → its weight vector applied to every word vector, for `SalienceModel.vectors`."""
+    if not vectors:
+        return {}
+    matrix = word_vectors()[1]
+    return {slot: matrix @ np.asarray(w, dtype=np.float32) for slot, w in vectors.items()}
+
+
+@cache
+def word_vectors() -> tuple[dict[str, int], np.ndarray]:
+    """The NER's word vectors: search form → row, and the unit rows (float32), read once."""
+    with np.load(EMBEDDINGS) as data:
+        words = data["words"].tolist()
+        matrix = data["vectors"].astype(np.float32)
+    return {w: i for i, w in enumerate(words)}, matrix
+
+
+def _row(word: str) -> int:
+    return word_vectors()[0][word]
+
+
+def vector_word(tok: Token) -> str | None:
+    """The form a word has a vector under: its own, else its clitic stem's; None without."""
+    if tok.kind != "word":
+        return None
+    rows = word_vectors()[0]
+    if tok.norm in rows:
+        return tok.norm
+    stem = normalize_search(tok.stem.text)
+    return stem if stem in rows else None
 
 
 def cross_validated_f1(path: Path = WEIGHTS_PATH) -> dict[str, float]:
@@ -187,6 +243,12 @@ def features(
     words += [f"before:{t.key}" for t in tokens[max(0, trigger.first - 3) : trigger.first] if t.key]
     words += [f"after:{t.key}" for t in tokens[trigger.last + 1 : trigger.last + 4] if t.key]
     words += sorted({f"in:{t.key}" for t in tokens if t.key})
+    window = [
+        *tokens[max(0, trigger.first - 3) : trigger.first],
+        *tokens[trigger.last + 1 : trigger.last + 4],
+    ]
+    for slot, slot_tokens in zip(VECTOR_SLOTS, ([head], window, tokens), strict=True):
+        words += [f"{slot}:{w}" for t in slot_tokens if (w := vector_word(t))]
     out.extend(f"{trigger.type}|{w}" for w in words)
     out.append(f"{TYPE}{trigger.type}")
     return out
