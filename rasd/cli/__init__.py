@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from rasd import __version__
 from rasd.errors import RasdError
@@ -74,9 +75,9 @@ def main() -> None:
     try:
         app()
     except RasdError as err:
-        console.print(f"[red]error:[/red] {err}")
+        console.print(f"[red]error:[/red] {escape(str(err))}")
         if err.hint:
-            console.print(f"[dim]hint: {err.hint}[/dim]")
+            console.print(f"[dim]hint: {escape(err.hint)}[/dim]")
         sys.exit(2)
     except KeyboardInterrupt:
         console.print("[yellow]interrupted[/yellow]")
