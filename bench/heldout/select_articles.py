@@ -26,7 +26,9 @@ BATCHES = {1: (20261129, 8), 2: (20261130, 10)}
 
 def candidates(corpus: Path = CORPUS, gold_dev: Path = GOLD_DEV) -> list[str]:
     """Ids of the eligible articles, in corpus order."""
-    dev = {json.loads(line)["id"] for line in gold_dev.read_text(encoding="utf-8").splitlines() if line}
+    dev = {
+        json.loads(line)["id"] for line in gold_dev.read_text(encoding="utf-8").splitlines() if line
+    }
     ids = []
     with gzip.open(corpus, "rt", encoding="utf-8") as lines:
         for line in lines:
