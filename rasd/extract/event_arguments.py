@@ -9,6 +9,9 @@ mentions from the earlier stages. Out: the place mentions tied to the trigger
   clause (with the places coordinated with it: «قرب حلب والرقة ودير الزور»,
   «قاعدة العند العسكرية ومحافظة لحج»), else the nearest before it; a country
   yields to a town named in the same clause after the trigger or just before it.
+  Diplomacy happens where a preposition puts it («في جنيف», «بالعاصمة الرياض»):
+  a capital or country named bare is a party («أنقرة وواشنطن متفقتان», «مع
+  تركيا»), except where a visit goes («زار القاهرة»).
 - date: the time expression nearest the trigger, else the publication date.
 
 The clause helpers (`clause_start_of`, `clause_end_of`, `gap_words`, `token_index`)
@@ -47,6 +50,16 @@ _MANY_PLACES = frozenset(
     for w in ("المدن", "مدن", "الأحياء", "أحياء", "البلدات", "القرى", "المناطق", "المحافظات")
 )
 NEAR_WORDS = 2  # a town this close before a trigger says where it happened
+# Types between governments: a place is their venue only after a locative preposition.
+DIPLOMATIC_TYPES = frozenset(
+    {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID", "SANCTION", "CONCEDE"}
+)
+_VENUE_PREPOSITIONS = _norms("في", "إلى", "داخل", "قرب")
+# Prepositions before a party, not a venue: «مع تركيا», «بين أنقرة وواشنطن».
+_PARTY_PREPOSITIONS = _norms("مع", "بين", "على", "ضد", "عن", "لدى", "تجاه")
+_PLACE_NOUNS = _norms("العاصمة", "المدينة", "المحافظة", "المنطقة", "الولاية", "القصر", "المقر")
+LOCATIVE_WINDOW = 6  # tokens searched back from a place for its preposition
+_COMPLEMENTISERS = _norms("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "بأنه")
 PLACE_WINDOW_CHARS = 160
 
 
@@ -81,6 +94,8 @@ def places_for(
     if not places:
         return []
     places = [p for p in places if not _is_container(text, p, places)]
+    if trigger.type in DIPLOMATIC_TYPES and trigger.mode != "visit":
+        places = [p for p in places if _in_locative_phrase(text, tokens, p)]
     after = [
         p for p in places if p.start >= trigger.start and p.start - trigger.end < PLACE_WINDOW_CHARS
     ]
@@ -106,6 +121,9 @@ def places_for(
             return [chosen]  # «الطريق بين الحجر الأسود والقدم»: one road, one place
         return _with_list(text, chosen, places)
     before = [p for p in places if p.end <= trigger.start]
+    if trigger.type in DIPLOMATIC_TYPES:
+        # «وفي واشنطن قال مسؤولون إن مناقشات تجري»: where it was said, not where they talk.
+        before = [p for p in before if not _reported_after(tokens, p.end, trigger.start)]
     return [before[-1]] if before else []
 
 
@@ -118,6 +136,34 @@ def refers_back(tokens: Sequence[Token], trigger: Trigger) -> bool:
     """Whether the trigger's clause names its place by a back-reference: «من المنطقة»، «هذه المدينة»."""
     following = tokens[trigger.last + 1 : trigger.last + 6]
     return any(t.norm in _PLACE_ANAPHORS or t.norm[1:] in _PLACE_ANAPHORS for t in following)
+
+
+def _in_locative_phrase(text: str, tokens: Sequence[Token], place: PlaceMention) -> bool:
+    """Whether a preposition puts the place: «في جنيف», «بالعاصمة الرياض», «لقطر», «في
+    القسم الشرقي من حي القدم»; not «أنقرة وواشنطن متفقتان» nor «مع تركيا»."""
+    idx = token_index(tokens, place.start)
+    if idx is None:
+        return False
+    # A proclitic inside the place's own token: «بجنيف», «لقطر», «وبالرياض».
+    if normalize_search(text[tokens[idx].start : place.start]).lstrip("وف")[:1] in ("ب", "ل"):
+        return True
+    for token in reversed(tokens[max(0, idx - LOCATIVE_WINDOW) : idx]):
+        if token.kind == "punct" and token.text in CLAUSE_BREAKS:
+            return False
+        norm = token.norm
+        bare = norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 2 else norm
+        if bare in _VENUE_PREPOSITIONS:
+            return True
+        if bare in _PARTY_PREPOSITIONS:
+            return False
+        if bare[:1] == "ب" and (bare[1:] in _PLACE_NOUNS or "ال" + bare[1:] in _PLACE_NOUNS):
+            return True  # the place noun carries it: «بمدينة جدة», «بالعاصمة»
+    return False
+
+
+def _reported_after(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether a reported clause begins between two offsets («قال مسؤولون إن ...»)."""
+    return any(start <= t.start < end and t.norm in _COMPLEMENTISERS for t in tokens)
 
 
 def _is_container(text: str, place: PlaceMention, places: Sequence[PlaceMention]) -> bool:

@@ -15,6 +15,8 @@ from Arabic word order and function words:
   in the clause. Who holds a place («تحت سيطرة تنظيم داعش») is neither role, and
   a struck town («قصفت ... قريتي نبل والزهراء») makes its people the target
   (`struck_settlement`, filled in by the events stage).
+- The subject of a statement verb is its speaker, not the actor of what it speaks
+  about: «أدانت السعودية الهجوم» names no one who attacked.
 - Actors joined by و are one party («قوات النظام وحزب الله» → "Syrian government
   forces and Hezbollah"), except for the reciprocal types, where they are the two
   sides («اتفاق بين الجيش العربي السوري والميليشيات المسلحة»). An affiliation
@@ -32,7 +34,7 @@ from rasd.extract.event_arguments import (
     gap_words,
     token_index,
 )
-from rasd.extract.triggers import Trigger
+from rasd.extract.triggers import Trigger, verb_forms
 from rasd.text import normalize_search, search_keys
 
 
@@ -81,6 +83,28 @@ SETTLEMENTS = _norms(
 LOCATIVES = _norms("في", "داخل", "قرب", "بالقرب", "محيط", "أطراف")
 # Types whose two coordinated parties act on each other: «اتفاق بين الجيش والمسلحين».
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Verbs of statements whose object is the happening spoken about: condemn, welcome,
+# praise (no addressee), and demand, call for, urge (whose object may be an addressee,
+# who is then the actor: «دعا الجيش المسلحين إلى الانسحاب»).
+STATEMENT_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"})
+_JUDGING_VERBS = frozenset().union(
+    *(
+        verb_forms(v)
+        for v in (
+            "أدان/دين",
+            "دان/دين",
+            "ندد",
+            "استنكر/ستنكر",
+            "شجب",
+            "انتقد/نتقد",
+            "رحب",
+            "أيد/ؤيد",
+            "أشاد/-",
+        )
+    )
+)
+_ASKING_VERBS = frozenset().union(*(verb_forms(v) for v in ("طالب", "دعا/دعو", "ناشد", "حث")))
+SPEAKER_GAP = 4  # «أدانت وزارة الخارجية السعودية»: words from a statement verb to its subject
 ACTOR_WINDOW = 8
 
 
@@ -149,12 +173,12 @@ def _roles(
             actor = near_after[0]
         elif relative is not None:
             actor = relative  # «الحصار الخانق الذي تفرضه قوات نظام الأسد»
-        elif before and gap_words(tokens, before[-1].end, trig_start) <= ACTOR_WINDOW:
+        elif _subject_before(tokens, trigger, before):
             actor = before[-1]
     else:
         if _subject_follows(tokens, trigger, after, marked_target):
             actor = after[0]  # verb-subject order: «وسيطر مقاتلون من المعارضة على حاجز»
-        elif before and gap_words(tokens, before[-1].end, trig_start) <= ACTOR_WINDOW:
+        elif _subject_before(tokens, trigger, before):
             actor = before[-1]
         elif inside:
             actor = inside[0]
@@ -187,6 +211,40 @@ def _roles(
     if actor is not None and target is not None and actor.actor == target.actor:
         target = None
     return actor, target
+
+
+def _subject_before(tokens: Sequence[Token], trigger: Trigger, before: list[ActorMention]) -> bool:
+    """Whether the last actor before the trigger, close enough, is its subject."""
+    if not before or gap_words(tokens, before[-1].end, trigger.start) > ACTOR_WINDOW:
+        return False
+    return trigger.type in STATEMENT_TYPES or not _speaker(tokens, trigger, before)
+
+
+def _speaker(tokens: Sequence[Token], trigger: Trigger, before: list[ActorMention]) -> bool:
+    """Whether the last actor before the trigger is the subject of a statement verb that
+    has the trigger as its object: «السعودية تدين الهجوم», «أدانت وزارة الخارجية السعودية
+    الهجوم»; not the addressee of a demand: «دعا الجيش المسلحين إلى الانسحاب»."""
+    mention = before[-1]
+    at = token_index(tokens, mention.start)
+    if at is None:
+        return False
+    opening = clause_start_of(tokens, trigger.first)
+    clause = next(i for i, t in enumerate(tokens) if t.start >= opening)
+    for i in range(max(clause, at - SPEAKER_GAP), trigger.first):
+        verb = _strip_conj(tokens[i].norm)
+        if verb not in _JUDGING_VERBS and verb not in _ASKING_VERBS:
+            continue
+        if i > at:
+            return True  # subject, statement verb, object
+        if verb in _ASKING_VERBS and at > i + 1:
+            return False  # «دعا الجيش المسلحين»: maybe the addressee
+        # verb, subject, object: the first actor after the verb is its subject
+        return not any(tokens[i].end <= a.start < mention.start for a in before)
+    return False
+
+
+def _strip_conj(norm: str) -> str:
+    return norm[1:] if norm[:1] in ("و", "ف") and len(norm) > 3 else norm
 
 
 def _subject_follows(

@@ -81,6 +81,9 @@ class Lexicon:
     head_cache: dict[str, tuple[int, ...]] = field(default_factory=dict)
     sense_cache: dict[str, Sense | None] = field(default_factory=dict)
     not_triggers: set[str] = field(default_factory=set)
+    # Forms written out in the lexicon with their conjunction: they win over a look-alike
+    # in not_triggers («وطالب» demanded, while «طالب» alone is mostly a student).
+    written: set[str] = field(default_factory=set)
 
 
 def verb_forms(entry: str, objects: bool = True) -> dict[str, str]:
@@ -178,6 +181,7 @@ def _add_entry(lex: Lexicon, entry: dict) -> None:
             lex.nouns.setdefault(form, Sense(type_, mode, "noun"))
     for form in entry.get("forms") or []:
         form = normalize_search(form)
+        lex.written.add(form)
         lex.verbs.setdefault(form, Sense(type_, mode, "verb"))
         lex.tenses.setdefault(form, "present" if form[:1] in "يت" else "past")
     for text in entry.get("patterns") or []:
@@ -221,7 +225,8 @@ def _lookup(lex: Lexicon, norm: str) -> Sense | None:
     if norm in lex.sense_cache:
         return lex.sense_cache[norm]
     sense = None
-    if norm not in lex.not_triggers and norm[1:] not in lex.not_triggers:
+    written = norm[:1] in ("و", "ف") and norm in lex.written
+    if written or (norm not in lex.not_triggers and norm[1:] not in lex.not_triggers):
         for form, verb_ok in candidates(norm):
             noun = lex.nouns.get(form)
             verb = lex.verbs.get(form) if verb_ok else None

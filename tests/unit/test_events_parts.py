@@ -603,3 +603,82 @@ def test_unit_user_ontology_adds_a_type_and_keeps_the_bundled_ones(tmp_path) -> 
     assert ontology.acled("CYBER", None) == ("Strategic developments", "Other")
     assert ontology.acled("ASSAULT", "aerial") == ("Explosions/Remote violence", "Air/drone strike")
     assert len(ontology.modes) == 18  # 16 PLOVER types, DEFECT and the user's CYBER
+
+
+def _by_type(events: list[Event]) -> dict[str, tuple[str | None, str | None]]:
+    """Type → (mode, actor name) of each event."""
+    return {e.type: (e.mode, e.actor and e.actor.name) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (  # verb-subject: the speaker follows the statement verb
+            "وطالب الائتلاف الوطني السوري المجتمع الدولي بالتدخل العاجل",
+            [("الائتلاف الوطني السوري", "Syrian National Coalition")],
+            {"REQUEST": ("change", "Syrian National Coalition")},
+        ),
+        (  # the speaker who condemns an attack is not its attacker
+            "أدانت وزارة الخارجية السعودية الهجوم على المسجد",
+            [("السعودية", "Saudi Arabia")],
+            {"ACCUSE": ("disapprove", "Saudi Arabia"), "ASSAULT": (None, None)},
+        ),
+        (  # ... nor in subject-verb order
+            "السعودية تدين الهجوم على المسجد",
+            [("السعودية", "Saudi Arabia")],
+            {"ACCUSE": ("disapprove", "Saudi Arabia"), "ASSAULT": (None, None)},
+        ),
+        (  # the addressee of a call is who is asked to act
+            "ودعا الجيش اليمني المسلحين إلى الانسحاب من المدينة",
+            [("الجيش اليمني", "Yemeni army"), ("المسلحين", "armed opposition")],
+            {"REQUEST": ("change", "Yemeni army"), "RETREAT": ("withdraw", "armed opposition")},
+        ),
+        (  # the one held responsible is the alleged attacker
+            "وحمّلت الحكومة اليمنية الحوثيين المسؤولية عن الهجوم",
+            [("الحكومة اليمنية", "Yemeni government"), ("الحوثيين", "Houthis")],
+            {"ACCUSE": ("allege", "Yemeni government"), "ASSAULT": (None, "Houthis")},
+        ),
+        (
+            "ورحبت الولايات المتحدة بالاتفاق بين الحكومة والمعارضة",
+            [("الولايات المتحدة", "United States")],
+            {"SUPPORT": (None, "United States"), "AGREE": (None, None)},
+        ),
+        (  # a threatened sanction is no sanction
+            "وهددت واشنطن بفرض عقوبات جديدة على موسكو",
+            [("واشنطن", "United States"), ("موسكو", "Russia")],
+            {"THREATEN": ("sanction", "United States")},
+        ),
+    ],
+)
+def test_unit_the_speaker_of_a_statement_is_its_subject(lexicon, text, mentions, expected) -> None:
+    actors = [_actor(text, words, name) for words, name in mentions]
+    assert _by_type(_events_of(text, [], lexicon, actors)) == expected
+
+
+def test_unit_a_reporting_verb_is_attribution_not_an_event(lexicon) -> None:
+    text = "وقال وزير الخارجية التركي إن أنقرة ترفض أي تدخل بري في سوريا"
+    actors = [_actor(text, "وزير الخارجية التركي", "Turkey"), _actor(text, "أنقرة", "Turkey")]
+    events = _events_of(text, [], lexicon, actors)
+    assert [(e.type, e.actor.name, e.attribution.text) for e in events] == [
+        ("REJECT", "Turkey", "وزير الخارجية التركي")
+    ]
+    text = "وأكد المتحدث باسم الخارجية أن الوزير التقى نظيره الروسي أمس"
+    assert [e.type for e in _events_of(text, [], lexicon)] == ["CONSULT"]
+
+
+def test_unit_diplomacy_happens_where_a_preposition_puts_it(lexicon) -> None:
+    # Capitals named bare are the parties, not the venue.
+    text = "أنقرة وواشنطن متفقتان على الحاجة إلى غطاء جوي للمعارضة"
+    places = [place(text, "أنقرة", admin1="68"), place(text, "واشنطن", admin1="DC")]
+    assert [(e.type, e.place) for e in _events_of(text, places, lexicon)] == [("AGREE", None)]
+    text = "والتقى وزير الخارجية السعودي نظيره التركي في العاصمة أنقرة"
+    places = [place(text, "أنقرة", admin1="68")]
+    assert [e.place.text for e in _events_of(text, places, lexicon)] == ["أنقرة"]
+    # Where it was said is not where the talks are.
+    text = "وفي واشنطن قال مسؤولون أمريكيون إن مناقشات تجري مع تركيا"
+    places = [place(text, "واشنطن", admin1="DC"), place(text, "تركيا", admin1=None)]
+    assert [(e.type, e.place) for e in _events_of(text, places, lexicon)] == [("CONSULT", None)]
+    # A visit is placed where it goes, named bare or not.
+    text = "وزار وزير الخارجية الروسي قطر أمس"
+    places = [place(text, "قطر", admin1=None)]
+    assert [e.place.text for e in _events_of(text, places, lexicon)] == ["قطر"]

@@ -127,3 +127,80 @@ def test_unit_a_dispersed_protest_is_crowd_control(lexicon, text: str) -> None:
     # (dev: 50 of 52 sentences with a dispersal are not PROTEST).
     found = [(t, m) for t, m, _ in triggers(lexicon, text)]
     assert ("ASSAULT", "crowd-control") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «وطالب» is the verb though «طالب» alone is a student; bare «طالب بـ» by its patterns
+        ("وطالب الائتلاف الوطني السوري المجتمع الدولي بالتدخل", ("REQUEST", "change")),
+        ("كما طالب الوزير بضرورة وقف القصف على المدن", ("REQUEST", "change")),
+        ("وتطالب الحكومة اليمنية بمحاسبة المسؤولين عن الهجوم", ("REQUEST", "change")),
+        ("وحث الرئيس الأمريكي الكونغرس على دعم الاتفاق", ("REQUEST", "change")),
+        ("ودعا الملك الرئيس الفرنسي لزيارة المملكة", ("REQUEST", "meet")),
+        # a demanded release is no release
+        ("وطالب المتظاهرون بالإفراج عن المعتقلين", ("REQUEST", "yield")),
+        ("ورحبت الولايات المتحدة بالاتفاق النووي", ("SUPPORT", None)),
+        ("وأشاد الوزير بجهود الوساطة الكويتية", ("SUPPORT", None)),
+        ("وأعرب الملك عن تضامن المملكة مع الشعب الفرنسي", ("SUPPORT", None)),
+        ("وتلقى الرئيس المصري اتصالا هاتفيا من العاهل الأردني", ("CONSULT", "phone")),
+        ("وبحث الرئيسان العلاقات الثنائية بين البلدين", ("CONSULT", None)),
+        ("واستعرض ولي العهد مع الوزير الأمريكي تطورات الأوضاع", ("CONSULT", None)),
+        ("وتباحث الوزيران في سبل إنهاء الأزمة", ("CONSULT", "negotiate")),
+        ("ودعا إلى العودة إلى طاولة التفاوض", ("REQUEST", "change")),
+        ("ولوّح الرئيس التركي باستخدام القوة ضد المسلحين", ("THREATEN", "violence")),
+        ("وهددت واشنطن بفرض عقوبات جديدة على موسكو", ("THREATEN", "sanction")),
+        ("وأمهل الجيش المسلحين 48 ساعة لمغادرة المدينة", ("THREATEN", "ultimatum")),
+        ("وأكد أن المقاومة لن تتراجع عن معركتها", ("REJECT", None)),
+        ("وعارضت روسيا مشروع القرار في مجلس الأمن", ("REJECT", None)),
+        ("واستخدمت روسيا حق النقض ضد مشروع القرار", ("REJECT", None)),
+        ("وحمّلت الحكومة اليمنية الحوثيين المسؤولية عن الهجوم", ("ACCUSE", "allege")),
+        ("وأعربت الخارجية عن استيائها من تصريحات السفير", ("ACCUSE", "disapprove")),
+        ("ورفعت المنظمة دعوى قضائية ضد الشركة", ("ACCUSE", "sue")),
+        ("واستدعت وزارة الخارجية السفير الإيراني", ("SANCTION", "discontinue")),
+        ("وقررت الحكومة طرد السفير السوري", ("SANCTION", "expel")),
+        ("وقضت محكمة جنايات القاهرة بالسجن المؤبد على 12 متهما", ("SANCTION", "convict")),
+        ("أنقرة وواشنطن متفقتان على الحاجة إلى غطاء جوي", ("AGREE", None)),
+        ("ووقع الطرفان مذكرة تفاهم للتعاون في مجال الطاقة", ("AGREE", None)),
+        ("واتفق البلدان على تبادل المعلومات حول المقاتلين", ("AGREE", None)),
+        ("وقدمت السعودية مساعدات عسكرية للجيش اللبناني", ("AID", "military")),
+        ("وأعلنت ألمانيا استعدادها منح اللجوء للسوريين", ("AID", "asylum")),
+        ("وانضمت تركيا إلى التحالف الدولي ضد داعش", ("COOPERATE", "military")),
+    ],
+)
+def test_unit_statement_and_diplomacy_formulas(lexicon, text: str, expected) -> None:
+    found = [(t, m) for t, m, _ in triggers(lexicon, text)]
+    assert found[:1] == [expected], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال الطالب إن الامتحان كان صعبا",  # a student, and «قال» only reports
+        "وأكد المتحدث أن الوضع في المدينة مستقر",
+        "ويستقبل المهرجان زواره يوميا حتى نهاية الشهر",
+        "وانطلقت أمس فعاليات ملتقى الشباب العربي",
+        "واستقبل مستشفى المدينة الجرحى",
+        "وهذا الأمر يدعو للقلق",
+        "وانطلقت صفارات الإنذار في المدينة",
+        "وأجاب عن أسئلتنا بصدر رحب",
+        "وأصيب بمرض عارض قبل المباراة",
+        "وأجرت القناة معه لقاء تلفزيونيا مطولا",
+        "ويتوسط الميدان المدينة القديمة",
+    ],
+)
+def test_unit_statement_false_friends_are_no_events(lexicon, text: str) -> None:
+    assert triggers(lexicon, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وهددت واشنطن بفرض عقوبات جديدة على موسكو",
+        "ودعت المعارضة إلى فرض عقوبات على النظام",
+        "وطالب النواب بسحب السفير من طهران",
+    ],
+)
+def test_unit_a_threatened_or_demanded_sanction_is_no_sanction(lexicon, text: str) -> None:
+    found = [t for t, _, _ in triggers(lexicon, text)]
+    assert found and "SANCTION" not in found, found
