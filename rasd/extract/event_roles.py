@@ -104,6 +104,8 @@ _JUDGING_VERBS = frozenset().union(
     )
 )
 _ASKING_VERBS = frozenset().union(*(verb_forms(v) for v in ("طالب", "دعا/دعو", "ناشد", "حث")))
+# A pattern opened by one of these («لن تتراجع») has its subject before it, not after.
+NEGATIVE_PARTICLES = _norms("لن", "لم", "لا", "ولن", "ولم", "ولا")
 SPEAKER_GAP = 4  # «أدانت وزارة الخارجية السعودية»: words from a statement verb to its subject
 ACTOR_WINDOW = 8
 
@@ -187,6 +189,7 @@ def _roles(
             and after[0] is not marked_target
             and after[0].end <= clause_end
             and gap_words(tokens, trig_end, after[0].start) <= ACTOR_WINDOW
+            and tokens[trigger.first].norm not in NEGATIVE_PARTICLES
         ):
             actor = after[0]  # verb first: «قصفت قوات المعارضة قريتي نبل والزهراء»
     if marked_target is not None and marked_target is not actor:

@@ -662,8 +662,11 @@ def test_unit_a_reporting_verb_is_attribution_not_an_event(lexicon) -> None:
     assert [(e.type, e.actor.name, e.attribution.text) for e in events] == [
         ("REJECT", "Turkey", "وزير الخارجية التركي")
     ]
-    text = "وأكد المتحدث باسم الخارجية أن الوزير التقى نظيره الروسي أمس"
-    assert [e.type for e in _events_of(text, [], lexicon)] == ["CONSULT"]
+    for text in (
+        "وأكد المتحدث باسم الخارجية أن الوزير التقى نظيره الروسي أمس",
+        "وأعلن المتحدث باسم الرئاسة أن الاجتماع انتهى دون نتائج",
+    ):
+        assert [e.type for e in _events_of(text, [], lexicon)] == ["CONSULT"]
 
 
 def test_unit_diplomacy_happens_where_a_preposition_puts_it(lexicon) -> None:
@@ -682,3 +685,15 @@ def test_unit_diplomacy_happens_where_a_preposition_puts_it(lexicon) -> None:
     text = "وزار وزير الخارجية الروسي قطر أمس"
     places = [place(text, "قطر", admin1=None)]
     assert [e.place.text for e in _events_of(text, places, lexicon)] == ["قطر"]
+
+
+def test_unit_a_negated_pattern_has_its_subject_before_it(lexicon) -> None:
+    # «لن تتراجع»: the subject stands before «لن»; the militia after it is the enemy.
+    text = "وأكد أن المقاومة لن تتراجع عن معركتها لتحرير تعز من المليشيات الحوثية"
+    tokens, trigger = first_trigger(lexicon, text, "REJECT")
+    actors = [_actor(text, "المليشيات الحوثية", "Houthis")]
+    actor, _ = event_roles.actor_and_target(text, tokens, trigger, actors)
+    assert actor is None
+    actors = [_actor(text, "المقاومة", "Popular Resistance"), *actors]
+    actor, _ = event_roles.actor_and_target(text, tokens, trigger, actors)
+    assert actor.name == "Popular Resistance"
