@@ -49,6 +49,8 @@ PLACED_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "PROTEST"})
 # Types that are things said: the places named after the trigger are what is spoken
 # about («طالبوا بالضغط على نظام الأسد في سورية»), the speaker is where a place before it says.
 SPEECH_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "ACCUSE"})
+# Stances whose holder, when the clause names no one, is the speaker it is reported from.
+SPOKEN_TYPES = SPEECH_TYPES | {"SUPPORT"}
 # Complementisers after which a reported clause begins: the evidence starts there.
 _COMPLEMENTISERS = frozenset(
     normalize_search(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "بأنه")
@@ -181,7 +183,15 @@ class _SentenceContext:
         """Actor and target of the trigger; its source («قال الجيش الأميركي») is neither."""
         source = self._source_for(trigger)
         actors = [a for a in self.actors if not (source and _inside(a, source))]
-        return event_roles.actor_and_target(self.doc.text, self.tokens, trigger, actors)
+        actor, target = event_roles.actor_and_target(self.doc.text, self.tokens, trigger, actors)
+        if actor is None and source is not None and trigger.type in SPOKEN_TYPES:
+            # «قال وزير الخارجية عادل الجبير إنه يرفض ...»: who rejects is who speaks.
+            speakers = [a for a in self.actors if _inside(a, source)]
+            if speakers:
+                actor = Argument(
+                    speakers[0].actor, speakers[0].start, speakers[0].end, speakers[0].text
+                )
+        return actor, target
 
     def mentions(
         self, trigger: Trigger, mood: str, sentence_index: int, carried: Argument | None = None

@@ -697,3 +697,17 @@ def test_unit_a_negated_pattern_has_its_subject_before_it(lexicon) -> None:
     actors = [_actor(text, "المقاومة", "Popular Resistance"), *actors]
     actor, _ = event_roles.actor_and_target(text, tokens, trigger, actors)
     assert actor.name == "Popular Resistance"
+
+
+def test_unit_a_stance_with_no_subject_is_held_by_its_speaker(lexicon) -> None:
+    # «إنه يرفض»: the clause names no one; the minister it is reported from rejects.
+    text = "وقال وزير الخارجية السعودي عادل الجبير إنه يرفض أي تدخل إيراني في شؤون اليمن"
+    actors = [_actor(text, "عادل الجبير", "Adel al-Jubeir")]
+    events = [e for e in _events_of(text, [], lexicon, actors) if e.type == "REJECT"]
+    assert [(e.actor.name if e.actor else None) for e in events] == ["Adel al-Jubeir"]
+    assert events[0].attribution is not None and "عادل الجبير" in events[0].attribution.text
+    # A material event is not done by whoever reports it.
+    text = "وقال الجيش الأمريكي إن مسلحين هاجموا قافلة قرب الحدود"
+    actors = [_actor(text, "الجيش الأمريكي", "United States military")]
+    events = [e for e in _events_of(text, [], lexicon, actors) if e.type == "ASSAULT"]
+    assert events and all(e.actor is None for e in events)
