@@ -225,8 +225,12 @@ def _lookup(lex: Lexicon, norm: str) -> Sense | None:
     if norm in lex.sense_cache:
         return lex.sense_cache[norm]
     sense = None
-    written = norm[:1] in ("و", "ف") and norm in lex.written
-    if written or (norm not in lex.not_triggers and norm[1:] not in lex.not_triggers):
+    conjoined = norm[:1] in ("و", "ف")
+    written = conjoined and norm in lex.written
+    # A look-alike blocks its form with و/ف before it, and no other letter: «وفجر» is
+    # still dawn, but «يفجر» is not «فجر» and «ستقتل» not «تقتل».
+    blocked = norm in lex.not_triggers or (conjoined and norm[1:] in lex.not_triggers)
+    if written or not blocked:
         for form, verb_ok in candidates(norm):
             noun = lex.nouns.get(form)
             verb = lex.verbs.get(form) if verb_ok else None

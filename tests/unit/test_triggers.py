@@ -207,3 +207,19 @@ def test_unit_statement_false_friends_are_no_events(lexicon, text: str) -> None:
 def test_unit_a_threatened_or_demanded_sanction_is_no_sanction(lexicon, text: str) -> None:
     found = [t for t, _, _ in triggers(lexicon, text)]
     assert found and "SANCTION" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A look-alike in not_triggers blocks itself with و/ف before it ...
+        ("وفجر اليوم وصلت القوات", []),
+        ("تدمر مدينة أثرية", []),
+        # ... but not the verb forms that merely end in it.
+        ("قال إنه ستقتل المدنيين", [("ASSAULT", "ستقتل")]),
+        ("ستدمر الطائرات الجسر", [("ASSAULT", "ستدمر")]),
+        ("يطالب المحتجون بالإصلاح", [("REQUEST", "يطالب")]),
+    ],
+)
+def test_unit_not_triggers_block_only_their_own_forms(lexicon, text: str, expected) -> None:
+    assert [(t, w) for t, _, w in triggers(lexicon, text)] == expected
