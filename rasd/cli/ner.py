@@ -52,6 +52,22 @@ def train_ner_command(
     patience: Annotated[
         int, typer.Option("--patience", help="Epochs without a better dev F1 before stopping.")
     ] = 8,
+    ema: Annotated[
+        float,
+        typer.Option(
+            "--ema",
+            help="Score and keep an exponential moving average of the weights, updated "
+            "after every batch with this decay (0: off).",
+        ),
+    ] = 0.0,
+    swa_from: Annotated[
+        int,
+        typer.Option(
+            "--swa-from",
+            help="Score and keep the mean of the end-of-epoch weights from this epoch on "
+            "(0: off; ignored with --ema).",
+        ),
+    ] = 0,
     refit: Annotated[
         bool,
         typer.Option(
@@ -83,6 +99,8 @@ def train_ner_command(
             rare_dropout=rare_dropout,
             heads=heads,
             patience=patience,
+            ema=ema,
+            swa_from=swa_from,
             refit=refit,
         ),
         command=" ".join(["rasd train ner", *sys.argv[3:]]),
