@@ -57,7 +57,8 @@ from rasd.extract.salience import (
     WEIGHTS_PATH,
     SalienceModel,
     project,
-    word_vectors,
+    vector_matrix,
+    vector_rows,
 )
 from rasd.extract.triggers import load_lexicon
 from rasd.pipeline import TEXT, Pipeline
@@ -70,7 +71,6 @@ FEATURE_SETS = {
     "trigger+window": ("key:", "before:", "after:"),
     "trigger+window+sentence": ("key:", "before:", "after:", "in:"),
     "vectors": VECTORS,
-    "trigger+vectors": ("key:", *VECTORS),
     "trigger+window+vectors": ("key:", "before:", "after:", *VECTORS),
     "trigger+window+sentence+vectors": ("key:", "before:", "after:", "in:", *VECTORS),
 }
@@ -82,7 +82,7 @@ MIN_SENTENCES = (1, 3)
 STRUCTURE_SCALES = (1.0, 3.0)
 # Likewise the mean word vectors (unit words, so entries of ~0.1), whose few
 # weights generalise where the many sparse words memorise.
-VECTOR_SCALES = (3.0, 10.0)
+VECTOR_SCALES = (1.0, 3.0)
 THRESHOLDS = tuple(i / 100 for i in range(5, 91))
 PRUNE = 0.005  # weights smaller than this are left out of the file
 TYPES = tuple(FILES)
@@ -161,13 +161,13 @@ class Fitted:
 
 @cache
 def mean_vector(words: tuple[str, ...]) -> np.ndarray:
-    rows, matrix = word_vectors()
-    return matrix[[rows[w] for w in words]].mean(axis=0)
+    rows = vector_rows()
+    return vector_matrix()[[rows[w] for w in words]].mean(axis=0)
 
 
 def _vector_matrix(rows: list[list[str]], slots: list[str]) -> np.ndarray:
     """Per row, the mean word vector of each slot side by side (zeros where it has none)."""
-    dim = word_vectors()[1].shape[1]
+    dim = vector_matrix().shape[1]
     out = np.zeros((len(rows), len(slots) * dim))
     for i, row in enumerate(rows):
         words: dict[str, list[str]] = {}
@@ -206,7 +206,7 @@ def fit(
         return value, np.append(grad_w, np.sum(p - labels))
 
     theta = minimize(loss, np.zeros(x.shape[1] + 1), jac=True, method="L-BFGS-B").x
-    blocks = theta[len(names) : -1].reshape(len(slots), word_vectors()[1].shape[1]) * vector_scale
+    blocks = theta[len(names) : -1].reshape(len(slots), vector_matrix().shape[1]) * vector_scale
     return Fitted(
         {n: float(theta[i] * scale[i]) for n, i in index.items()},
         dict(zip(slots, blocks, strict=True)),
@@ -244,8 +244,13 @@ def fit_setting(examples: Sequence[Example], setting: Setting) -> Fitted:
     return fit(rows, labels, setting.l2, setting.structure_scale, setting.vector_scale)
 
 
+def fold_of(example: Example, seed: str) -> int:
+    """The fold of `example` under `seed`: that of its document, so no document is split."""
+    return hashlib.sha1(f"{seed}:{example.document}".encode()).digest()[0] % FOLDS
+
+
 def out_of_fold(examples: list[Example], setting: Setting, seed: str) -> np.ndarray:
-    fold = [hashlib.sha1(f"{seed}:{e.document}".encode()).digest()[0] % FOLDS for e in examples]
+    fold = [fold_of(e, seed) for e in examples]
     probs = np.zeros(len(examples))
     for k in range(FOLDS):
         model = fit_setting(

@@ -97,7 +97,7 @@ class SalienceModel:
 
     `thresholds` holds those of the types the model was fit on; other types use
     `threshold`. `vectors` maps a type's vector slot («ASSAULT|vec-window») to
-    its weight vector already applied to every word vector (`word_vectors`), so
+    its weight vector already applied to every word vector (`vector_matrix`), so
     a word scores by one look-up.
     """
 
@@ -160,28 +160,34 @@ def project(vectors: dict[str, Sequence[float]]) -> dict[str, np.ndarray]:
     """Slot → its weight vector applied to every word vector, for `SalienceModel.vectors`."""
     if not vectors:
         return {}
-    matrix = word_vectors()[1]
+    matrix = vector_matrix()
     return {slot: matrix @ np.asarray(w, dtype=np.float32) for slot, w in vectors.items()}
 
 
+# The features need only the vocabulary; the vectors are read when a model or a fit uses them.
 @cache
-def word_vectors() -> tuple[dict[str, int], np.ndarray]:
-    """The NER's word vectors: search form → row, and the unit rows (float32), read once."""
+def vector_rows() -> dict[str, int]:
+    """The NER's word vectors' vocabulary: search form → row, read once."""
     with np.load(EMBEDDINGS) as data:
-        words = data["words"].tolist()
-        matrix = data["vectors"].astype(np.float32)
-    return {w: i for i, w in enumerate(words)}, matrix
+        return {w: i for i, w in enumerate(data["words"].tolist())}
+
+
+@cache
+def vector_matrix() -> np.ndarray:
+    """The NER's word vectors, one unit row per word (float32), read once."""
+    with np.load(EMBEDDINGS) as data:
+        return data["vectors"].astype(np.float32)
 
 
 def _row(word: str) -> int:
-    return word_vectors()[0][word]
+    return vector_rows()[word]
 
 
 def vector_word(tok: Token) -> str | None:
     """The form a word has a vector under: its own, else its clitic stem's; None without."""
     if tok.kind != "word":
         return None
-    rows = word_vectors()[0]
+    rows = vector_rows()
     if tok.norm in rows:
         return tok.norm
     stem = normalize_search(tok.stem.text)
