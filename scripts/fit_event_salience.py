@@ -57,6 +57,7 @@ from rasd.extract.salience import (
     WEIGHTS_PATH,
     SalienceModel,
     project,
+    vector_features,
     vector_matrix,
     vector_rows,
 )
@@ -129,7 +130,10 @@ def collect(sentences: Sequence[GsrSentence]) -> list[Example]:
                 continue
             counts = c.mood == "asserted" and not modality.is_feared(c.context.tokens, c.trigger)
             label = sentence.label == "yes"
-            out.append(Example(tuple(c.features), label, sentence.type, sentence.id, counts))
+            # The vector features, whether or not the shipped weights score them.
+            feats = [f for f in c.features if vector_slot(f) is None]
+            feats += vector_features(c.context.tokens, c.trigger)
+            out.append(Example(tuple(feats), label, sentence.type, sentence.id, counts))
     return out
 
 

@@ -51,6 +51,9 @@ TYPE = "type:"  # the feature naming the trigger's type, last in every feature l
 # Word-vector features, «ASSAULT|vec-window:الطائرات»: the mean vector of a slot's
 # words, which the model scores with one weight vector per type and slot.
 VECTOR_SLOTS = ("vec-key", "vec-window", "vec-sentence")
+# They cost a look-up per word of the sentence, for every trigger: `features` makes
+# them once a model that scores them exists (`project` sets this), or when asked.
+_vectors_scored = False
 
 
 def _norms(*words: str) -> frozenset[str]:
@@ -157,9 +160,14 @@ def load_model(path: Path = WEIGHTS_PATH, scope: str = "article") -> SalienceMod
 
 
 def project(vectors: dict[str, Sequence[float]]) -> dict[str, np.ndarray]:
-    """Slot → its weight vector applied to every word vector, for `SalienceModel.vectors`."""
+    """Slot → its weight vector applied to every word vector, for `SalienceModel.vectors`.
+
+    From then on `features` makes the vector features (build the model before them).
+    """
+    global _vectors_scored
     if not vectors:
         return {}
+    _vectors_scored = True
     matrix = vector_matrix()
     return {slot: matrix @ np.asarray(w, dtype=np.float32) for slot, w in vectors.items()}
 
@@ -201,11 +209,16 @@ def cross_validated_f1(path: Path = WEIGHTS_PATH) -> dict[str, float]:
 
 
 def features(
-    tokens: Sequence[Token], trigger: Trigger, casualties: bool, same_type_triggers: int
+    tokens: Sequence[Token],
+    trigger: Trigger,
+    casualties: bool,
+    same_type_triggers: int,
+    vectors: bool | None = None,
 ) -> list[str]:
     """The binary features of one trigger mention; `casualties`: the sentence gives a count.
 
-    «قصفت الطائرات البلدة فقتلت 5» → [verb-past, casualties, ...].
+    «قصفت الطائرات البلدة فقتلت 5» → [verb-past, casualties, ...]. `vectors`: add
+    the word-vector features (`vector_features`); by default, once a model scores them.
     """
     head = tokens[trigger.first]
     bare = _bare(head.norm)
@@ -249,15 +262,26 @@ def features(
     words += [f"before:{t.key}" for t in tokens[max(0, trigger.first - 3) : trigger.first] if t.key]
     words += [f"after:{t.key}" for t in tokens[trigger.last + 1 : trigger.last + 4] if t.key]
     words += sorted({f"in:{t.key}" for t in tokens if t.key})
+    out.extend(f"{trigger.type}|{w}" for w in words)
+    if _vectors_scored if vectors is None else vectors:
+        out.extend(vector_features(tokens, trigger))
+    out.append(f"{TYPE}{trigger.type}")
+    return out
+
+
+def vector_features(tokens: Sequence[Token], trigger: Trigger) -> list[str]:
+    """The words of each vector slot with a vector, tied to the type: «ASSAULT|vec-key:قصفت»."""
     window = [
         *tokens[max(0, trigger.first - 3) : trigger.first],
         *tokens[trigger.last + 1 : trigger.last + 4],
     ]
-    for slot, slot_tokens in zip(VECTOR_SLOTS, ([head], window, tokens), strict=True):
-        words += [f"{slot}:{w}" for t in slot_tokens if (w := vector_word(t))]
-    out.extend(f"{trigger.type}|{w}" for w in words)
-    out.append(f"{TYPE}{trigger.type}")
-    return out
+    slots = ([tokens[trigger.first]], window, tokens)
+    return [
+        f"{trigger.type}|{slot}:{w}"
+        for slot, slot_tokens in zip(VECTOR_SLOTS, slots, strict=True)
+        for t in slot_tokens
+        if (w := vector_word(t))
+    ]
 
 
 def _opens_clause(tokens: Sequence[Token], first: int) -> bool:

@@ -24,6 +24,12 @@ def lexicon():
     return load_lexicon()
 
 
+@pytest.fixture(autouse=True)
+def _restore_vector_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    # `project` turns the vector features on for the process: not beyond each test here.
+    monkeypatch.setattr(salience, "_vectors_scored", salience._vectors_scored)
+
+
 def assault(lexicon, text: str):
     tokens, _ = analyze(text)
     trigger = next(t for t in find_triggers(lexicon, tokens) if t.type == "ASSAULT")
@@ -48,7 +54,7 @@ def test_unit_vector_word_falls_back_to_the_clitic_stem_and_skips_non_words() ->
 
 def test_unit_vector_features_name_the_trigger_its_window_and_its_sentence(lexicon) -> None:
     tokens, trigger = assault(lexicon, "وبشأن ملف اغتيال رئيس الحكومة السابق")
-    features = salience.features(tokens, trigger, False, 1)
+    features = salience.features(tokens, trigger, False, 1, vectors=True)
     assert slot_words(features, "vec-key") == ["اغتيال"]
     assert slot_words(features, "vec-window") == ["وبشان", "ملف", "رئيس", "الحكومه", "السابق"]
     assert slot_words(features, "vec-sentence") == [
@@ -59,7 +65,7 @@ def test_unit_vector_features_name_the_trigger_its_window_and_its_sentence(lexic
 
 def test_unit_vector_slots_score_the_weight_vector_times_the_mean_word_vector(lexicon) -> None:
     tokens, trigger = assault(lexicon, "قصفت الطائرات البلدة أمس، فقتلت 5 أشخاص")
-    features = salience.features(tokens, trigger, True, 2)
+    features = salience.features(tokens, trigger, True, 2, vectors=True)
     w_window, w_sentence = vector("غارات") * 3, vector("محاكمه") * -2
     model = salience.SalienceModel(
         {"casualties": 0.5},
@@ -87,11 +93,24 @@ def test_unit_a_weight_vector_carries_to_words_it_was_never_given(lexicon) -> No
 
     def score(text: str) -> float:
         tokens, trigger = assault(lexicon, text)
-        return model.probability(salience.features(tokens, trigger, False, 1))
+        return model.probability(salience.features(tokens, trigger, False, 1, vectors=True))
 
     shelling = score("قصفت الطائرات البلدة أمس")
     file = score("وبشأن ملف اغتيال رئيس الحكومة السابق")
     assert shelling > 0.9 and file < 0.75  # measured: 0.92, 0.70
+
+
+def test_unit_vector_features_are_made_once_a_model_scores_them(
+    lexicon, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(salience, "_vectors_scored", False)  # as the shipped weights leave it
+    tokens, trigger = assault(lexicon, "قصفت الطائرات البلدة أمس")
+    plain = salience.features(tokens, trigger, False, 1)
+    assert not any("|vec-" in f for f in plain)  # no model scores them: not made
+    salience.project({"ASSAULT|vec-key": vector("غارات")})
+    made = salience.features(tokens, trigger, False, 1)
+    assert made == [*plain[:-1], *salience.vector_features(tokens, trigger), plain[-1]]
+    assert salience.features(tokens, trigger, False, 1, vectors=False) == plain
 
 
 def test_unit_load_model_projects_the_vectors_of_the_weights_file(tmp_path: Path) -> None:
