@@ -5,7 +5,7 @@ Usage: .venv/bin/python scripts/fit_event_salience.py [GSR_DIR] [--current]
 Examples are the trigger mentions of the dev half of the Arabic event GSR
 (`rasd.eval.gsr` split, SHA-1 of the id) whose type is the sentence's own —
 ASSAULT in assault_gsr.jsonl, PROTEST in protest_gsr.jsonl — with the features
-of `rasd.extract.salience.features`, labelled by their sentence (yes → 1,
+of `rasd.extract.salience.features` and always its `vector_features`, labelled by their sentence (yes → 1,
 easy or difficult no → 0, ambiguous left out). The gold-dev articles are not
 used: `rasd eval gold` measures the events stage on them, held out.
 
@@ -81,8 +81,7 @@ MIN_SENTENCES = (1, 3)
 # L2 penalty by its square: a few dense features need less shrinking than many
 # sparse words. Their weights are multiplied back when written.
 STRUCTURE_SCALES = (1.0, 3.0)
-# Likewise the mean word vectors (unit words, so entries of ~0.1), whose few
-# weights generalise where the many sparse words memorise.
+# Likewise the mean word vectors: their words are unit vectors, so entries are ~0.1.
 VECTOR_SCALES = (1.0, 3.0)
 THRESHOLDS = tuple(i / 100 for i in range(5, 91))
 PRUNE = 0.005  # weights smaller than this are left out of the file
