@@ -16,7 +16,8 @@ or an anniversary names attacks without reporting one). A word too rare in
 the GSR for a weight of its own still counts through its word vector (the
 NER's, learned without labels on SaudiNewsNet, where words of like use lie
 near each other): the trigger's vector and the mean vectors of its window and
-of its sentence each have a weight vector per type. Its weights
+of its sentence may each have a weight vector per type (the fit chooses; the
+shipped weights have none). Its weights
 (`rasd/resources/event_salience.json`) are fit by
 `scripts/fit_event_salience.py` on the development half of the Arabic event
 GSR alone, with every choice made by cross-validation within it.
