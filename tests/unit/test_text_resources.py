@@ -4,21 +4,29 @@ from pathlib import Path
 import pytest
 
 RESOURCES = Path(__file__).resolve().parents[2] / "rasd" / "resources"
-TEXT_RESOURCES = [
-    "word_counts.tsv.gz",
-    "clitic_weights.json",
-    "clitic_splits.tsv.gz",
-    "broken_plurals.tsv",
-    "word_analyses.tsv.gz",
-]
+MANIFEST = RESOURCES / "MANIFEST.md"
 
 
-@pytest.mark.parametrize("name", TEXT_RESOURCES)
-def test_text_resources_are_listed_with_their_checksum(name: str) -> None:
-    manifest = (RESOURCES / "MANIFEST.md").read_text(encoding="utf-8")
-    row = next(line for line in manifest.splitlines() if line.startswith(f"| `{name}` |"))
+def _data_files() -> list[str]:
+    """Every shipped resource file but the notes and the bundled sample articles."""
+    return sorted(
+        str(p.relative_to(RESOURCES))
+        for p in RESOURCES.rglob("*")
+        if p.is_file() and p.suffix != ".md" and "samples" not in p.parts
+    )
+
+
+@pytest.mark.parametrize("name", _data_files())
+def test_resources_are_listed_with_their_checksum(name: str) -> None:
+    """MANIFEST.md names every resource with its sha256: a stale row fails here."""
+    rows = [
+        line
+        for line in MANIFEST.read_text(encoding="utf-8").splitlines()
+        if line.startswith(f"| `{name}` |")
+    ]
+    assert rows, f"{name} is not in MANIFEST.md"
     digest = hashlib.sha256((RESOURCES / name).read_bytes()).hexdigest()
-    assert row.rstrip(" |").endswith(digest)
+    assert rows[0].rstrip(" |").endswith(digest)
 
 
 def test_precomputed_word_analyses_agree_with_the_resources() -> None:
