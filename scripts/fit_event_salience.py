@@ -96,7 +96,7 @@ class Example:
     label: bool
     type: str
     sentence: str  # the GSR id, DOCUMENT-SENTENCE
-    counts: bool  # asserted and not feared: the mention can make the sentence detected
+    counts: bool  # asserted, not feared, not demanded: it can make the sentence detected
 
     @property
     def opens_report(self) -> bool:
@@ -127,7 +127,11 @@ def collect(sentences: Sequence[GsrSentence]) -> list[Example]:
         for c in iter_candidates(doc, lexicon):
             if c.trigger.type != sentence.type:
                 continue
-            counts = c.mood == "asserted" and not modality.is_feared(c.context.tokens, c.trigger)
+            counts = (
+                c.mood == "asserted"
+                and not modality.is_feared(c.context.tokens, c.trigger)
+                and not c.demanded
+            )
             label = sentence.label == "yes"
             # The vector features, whether or not the shipped weights score them.
             feats = [f for f in c.features if vector_slot(f) is None]

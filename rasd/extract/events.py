@@ -81,7 +81,7 @@ def extract_events(doc: Doc, lexicon: Lexicon, model: salience.SalienceModel) ->
         feared = modality.is_feared(context.tokens, trigger)
         earlier = last_actor.get(trigger.type)
         carried = earlier[1] if earlier and candidate.sentence - earlier[0] <= 1 else None
-        if model.keep(candidate.features) and not feared:
+        if model.keep(candidate.features) and not feared and not candidate.demanded:
             found = context.mentions(trigger, candidate.mood, candidate.sentence, carried)
             mentions.extend(found)
             actor = found[0].event.actor if found else None
@@ -101,6 +101,7 @@ class Candidate:
     mood: str
     features: list[str]
     context: _SentenceContext
+    demanded: bool  # what a request asks for («طالب بوقف القصف»), not a happening
 
 
 def iter_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
@@ -127,7 +128,8 @@ def iter_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Candidate]:
             for trigger in triggers:
                 mood = modality.classify(sent_tokens, trigger, hedged)
                 feats = context.features(trigger, per_type[trigger.type])
-                yield Candidate(index, trigger, mood, feats, context)
+                demanded = modality.is_demanded(sent_tokens, trigger, triggers)
+                yield Candidate(index, trigger, mood, feats, context, demanded)
         previous_source = _last_source(sources, previous_source)
         scene = _last_local_place(_within(doc.places, sentence)) or scene
 

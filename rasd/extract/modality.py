@@ -122,6 +122,21 @@ def is_feared(tokens: Sequence[Token], trigger: Trigger) -> bool:
     return any(t.norm in FEARS for t in tokens[max(clause, trigger.first - 6) : trigger.first])
 
 
+def is_demanded(tokens: Sequence[Token], trigger: Trigger, others: Sequence[Trigger]) -> bool:
+    """Whether the trigger is what a request in its clause asks for (up to 3 words after it).
+
+    «طالب المحتجون بوقف القصف»، «دعا الجيش إلى الانسحاب»: the REQUEST is the event; the
+    shelling to stop and the withdrawal called for are not reported happenings.
+    """
+    if trigger.type == "REQUEST":
+        return False
+    clause = _clause_before(tokens, trigger.first)
+    return any(
+        r.type == "REQUEST" and clause <= r.first and r.last < trigger.first <= r.last + 3
+        for r in others
+    )
+
+
 def _clause_before(tokens: Sequence[Token], index: int) -> int:
     """Index of the first token of the clause holding tokens[index]."""
     for i in range(index - 1, -1, -1):

@@ -628,10 +628,10 @@ def _by_type(events: list[Event]) -> dict[str, tuple[str | None, str | None]]:
             [("السعودية", "Saudi Arabia")],
             {"ACCUSE": ("disapprove", "Saudi Arabia"), "ASSAULT": (None, None)},
         ),
-        (  # the addressee of a call is who is asked to act
+        (  # the caller makes the request; the withdrawal called for is no event
             "ودعا الجيش اليمني المسلحين إلى الانسحاب من المدينة",
             [("الجيش اليمني", "Yemeni army"), ("المسلحين", "armed opposition")],
-            {"REQUEST": ("change", "Yemeni army"), "RETREAT": ("withdraw", "armed opposition")},
+            {"REQUEST": ("change", "Yemeni army")},
         ),
         (  # the one held responsible is the alleged attacker
             "وحمّلت الحكومة اليمنية الحوثيين المسؤولية عن الهجوم",
@@ -711,3 +711,17 @@ def test_unit_a_stance_with_no_subject_is_held_by_its_speaker(lexicon) -> None:
     actors = [_actor(text, "الجيش الأمريكي", "United States military")]
     events = [e for e in _events_of(text, [], lexicon, actors) if e.type == "ASSAULT"]
     assert events and all(e.actor is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # What a request asks for is not a happening: only the request is an event.
+        ("وطالب المحتجون بوقف القصف على المدينة", ["REQUEST"]),
+        ("ودعت المعارضة إلى التظاهر يوم الجمعة", ["REQUEST"]),
+        # An attack reported in its own clause stays, beside the request.
+        ("وقصفت الطائرات المدينة، وطالب الأهالي بالحماية", ["ASSAULT", "REQUEST"]),
+    ],
+)
+def test_unit_what_a_request_asks_for_is_not_an_event(lexicon, text: str, types) -> None:
+    assert sorted(e.type for e in _events_of(text, [], lexicon)) == types
