@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -54,6 +54,12 @@ class Alias:
     # Only in an article that names a place in the actor's country (`ar_local`):
     # «الحرس الجمهوري» is Syria's in Damascus and Saleh's in Sanaa.
     local: bool = False
+    # Also a common noun (`ar_common`): «القاعدة» is no group in an article that says
+    # «قاعدة العند» or «القاعدة العسكرية», where it is the base.
+    common: bool = False
+    # A local alias whose words a general alias also has («الفصائل»): it needs its
+    # country among the article's places, and an article with none keeps the general one.
+    contested: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +71,9 @@ class Anaphor:
 
     word: WordSpec
     refers_to: frozenset[str]
+    # (country, actor name): whom it names when no group it fits was named before and
+    # the article's places are in that country («طيران التحالف» in Yemen).
+    by_country: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -161,6 +170,7 @@ def load_actors(extra_files: Sequence[Path] = ()) -> ActorDictionary:
                     ("ar", False, False),
                     ("ar_quoted", True, False),
                     ("ar_local", False, True),
+                    ("ar_common", False, False),
                 ):
                     for alias in entry.get(key) or []:
                         words = _alias_words(alias)
@@ -174,11 +184,14 @@ def load_actors(extra_files: Sequence[Path] = ()) -> ActorDictionary:
                                 quoted,
                                 forms if actor.generic or len(words) == 1 else None,
                                 local and actor.country is not None,
+                                key == "ar_common",
                             )
             for entry in data.get("anaphors") or []:
                 for word in entry["ar"]:
                     anaphors[word_spec(word)] = Anaphor(
-                        word_spec(word), frozenset(entry["refers_to"])
+                        word_spec(word),
+                        frozenset(entry["refers_to"]),
+                        tuple((entry.get("by_country") or {}).items()),
                     )
             members.update(word_spec(w)[0] for w in data.get("members") or [])
         except (yaml.YAMLError, KeyError, TypeError, AttributeError) as err:
@@ -186,12 +199,20 @@ def load_actors(extra_files: Sequence[Path] = ()) -> ActorDictionary:
                 f"bad actor file {name}: {err}",
                 hint="each actor needs `actor`, `type` and a list `ar` (see rasd/resources/actors.yaml)",
             ) from err
+    general = {a.words for a in aliases.values() if not a.local}
     by_first: dict[WordSpec, list[Alias]] = {}
     for alias in aliases.values():
+        if alias.local and alias.words in general:
+            alias = replace(alias, contested=True)
         by_first.setdefault(alias.words[0], []).append(alias)
+    # Longest first; at equal length a local alias before a general one, so «الفصائل»
+    # in an article on Gaza names the Palestinian factions.
     return ActorDictionary(
         actors,
-        {k: tuple(sorted(v, key=lambda a: -len(a.words))) for k, v in by_first.items()},
+        {
+            k: tuple(sorted(v, key=lambda a: (-len(a.words), not a.local)))
+            for k, v in by_first.items()
+        },
         anaphors,
         frozenset(members),
     )

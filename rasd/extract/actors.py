@@ -6,9 +6,11 @@ list of `rasd.doc.ActorMention` in text order, each with offsets into
 
 - dictionary aliases, clitic- and plural-aware («لقوات النظام», «والمسلحين»);
   aliases that are also common words («الوطن») count only inside quotes,
-  after صحيفة/قناة/وكالة..., or when NER tagged them ORG;
+  after صحيفة/قناة/وكالة..., or when NER tagged them ORG; «القاعدة» is no group
+  in an article that uses the noun for a base («قاعدة العند»);
 - anaphors («التنظيم», «الحركة») resolved to the last named group of a fitting
-  type earlier in the article;
+  type earlier in the article («التنظيم الجهادي»: a jihadist one), or, with none
+  named, by the article's country («طيران التحالف» in Yemen: the Saudi-led one);
 - member nouns before a group («مسلحي التنظيم», «عائلات من تنظيم داعش») or
   with a pronoun («مسلحيه»), which are the group itself.
 
@@ -19,6 +21,7 @@ group («مسلحون»), which the events stage lets a named affiliation replac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +40,8 @@ from rasd.extract.actor_dictionary import (
 from rasd.pipeline import Stage
 from rasd.text import normalize_search
 
+# A word ending in ة (diacritics after it allowed) carries no pronoun.
+_TAA_MARBUTA = re.compile("\u0629[\u064b-\u0652]*$")
 _OPEN_QUOTES = frozenset("«\"“'")
 _CLOSE_QUOTES = frozenset("»\"”'")
 # Nouns after which a common word is the name of a medium: «صحيفة الوطن».
@@ -45,6 +50,14 @@ _OF = word_key("من")
 _PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
 # Groups that «مسلحيه», «عناصرها» can refer back to.
 _ARMED = frozenset({"jihadist group", "rebel group", "militia", "state forces"})
+# «التنظيم الجهادي», «التنظيم المتطرف»: the anaphor means a jihadist group.
+_JIHADIST_ADJECTIVES = frozenset(
+    normalize_search(w) for w in ("الجهادي", "المتطرف", "الإرهابي", "التكفيري")
+)
+# Adjectives that make a definite noun a common one: «القاعدة العسكرية» is a base.
+_KIND_ADJECTIVES = frozenset(
+    normalize_search(w) for w in ("العسكرية", "الجوية", "البحرية", "الأمريكية", "الأميركية")
+)
 
 
 @dataclass(slots=True)
@@ -96,6 +109,7 @@ def resolve_actors(
             run += 1
     readings = [word_readings(w.norm) for w in words]
     org_spans = [(e.start, e.end) for e in entities if e.label == "ORG"]
+    common: frozenset[str] | None = None  # built when an `ar_common` alias first matches
 
     matches: list[_Match] = []
     last_group: list[Actor] = []  # named groups so far, for anaphors
@@ -112,6 +126,10 @@ def resolve_actors(
             and not _names_medium(text, tokens, words, i, i + len(found[0].words) - 1, org_spans)
         ):
             found = None
+        if found and found[0].common and found[0].forms:
+            common = _common_nouns(words, readings) if common is None else common
+            if found[0].forms[0] in common:
+                found = None  # «القاعدة» where the article speaks of «قاعدة العند»
         if pronoun:
             m = pronoun
         elif found:
@@ -121,7 +139,7 @@ def resolve_actors(
             if not alias.actor.generic:
                 last_group.append(alias.actor)
         else:
-            m = _anaphor(i, words, readings, dictionary, last_group)
+            m = _anaphor(i, words, readings, run_id, dictionary, last_group, countries)
         if m is None:
             i += 1
             continue
@@ -163,7 +181,7 @@ def _longest_alias(
 
     Among readings of the first word the one with most proclitics stripped wins,
     so «ولبنان» starts at ل but «لبنان» stays whole. A local alias counts only when
-    `countries` is empty or holds its actor's country.
+    `countries` holds its actor's country, or is empty and no general alias has its words.
     """
     best: tuple[Alias, int] | None = None
     for reading in sorted(readings[i], key=lambda r: -r[0]):
@@ -171,7 +189,11 @@ def _longest_alias(
             n = len(alias.words)
             if best and n <= len(best[0].words):
                 break
-            if alias.local and countries and alias.actor.country not in countries:
+            if (
+                alias.local
+                and alias.actor.country not in countries
+                and (countries or alias.contested)
+            ):
                 continue
             j = i + n - 1
             if j >= len(words) or run_id[j] != run_id[i]:
@@ -209,24 +231,61 @@ def _anaphor(
     i: int,
     words: list[Token],
     readings: list[tuple[Reading, ...]],
+    run_id: list[int],
     dictionary: ActorDictionary,
     named: list[Actor],
+    countries: frozenset[str] = frozenset(),
 ) -> _Match | None:
-    """«التنظيم» → the last named group it can refer to."""
+    """«التنظيم» → the last named group it can refer to; with none named, «التحالف» in
+    an article on Yemen is the Saudi-led coalition (`by_country`), unless a definite word
+    follows and makes it another alliance («التحالف الوطني»)."""
     for reading in readings[i]:
         anaphor = dictionary.anaphors.get((reading[1], reading[2]))
         if anaphor:
             refers = anaphor.refers_to
+            if _qualified_jihadist(i, words, run_id):
+                refers = refers & {"jihadist group"}  # «التنظيم الجهادي» is not the PKK
             actor = next((a for a in reversed(named) if {a.type, a.name} & refers), None)
+            if actor is None and not _definite_next(i, words, run_id):
+                local = {name for country, name in anaphor.by_country if country in countries}
+                if len(local) == 1:
+                    actor = dictionary.actors.get(local.pop())
             if actor:
                 return _Match(i, i, reading[0], actor, "anaphor")
     return None
+
+
+def _qualified_jihadist(i: int, words: list[Token], run_id: list[int]) -> bool:
+    return (
+        i + 1 < len(words)
+        and run_id[i + 1] == run_id[i]
+        and words[i + 1].norm in _JIHADIST_ADJECTIVES
+    )
+
+
+def _definite_next(i: int, words: list[Token], run_id: list[int]) -> bool:
+    return i + 1 < len(words) and run_id[i + 1] == run_id[i] and words[i + 1].norm[:2] == "ال"
+
+
+def _common_nouns(words: list[Token], readings: list[tuple[Reading, ...]]) -> frozenset[str]:
+    """Definite forms of the nouns an article uses as common nouns: bare («قاعدة العند»,
+    «لقاعدة» → القاعده) or before an adjective of kind («القاعدة العسكرية»)."""
+    seen: set[str] = set()
+    for i, word_reads in enumerate(readings):
+        for _, _, definite, form in word_reads:
+            if not definite:
+                seen.add("ال" + form)
+            elif i + 1 < len(words) and words[i + 1].norm in _KIND_ADJECTIVES:
+                seen.add(form)
+    return frozenset(seen)
 
 
 def _member_pronoun(
     i: int, words: list[Token], dictionary: ActorDictionary, named: list[Actor]
 ) -> _Match | None:
     """«مسلحيه», «عناصرها»: members of the last named armed group."""
+    if _TAA_MARBUTA.search(words[i].text):
+        return None  # «مجموعة», «العائلة»: the final ه of the search form is ة, no pronoun
     off = _member_offset(words[i].norm, dictionary.members)
     if off is None:
         return None

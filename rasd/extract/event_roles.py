@@ -8,10 +8,15 @@ from Arabic word order and function words:
   singular verb (verb-subject order: «وسيطر مقاتلون من المعارضة»; a plural verb,
   «استهدفوا», has its subject before it), or the genitive of a verbal noun
   («هجوم داعش», not of a noun of suffering: «مقتل عناصر حزب الله» is the target);
-  «من قبل»، «على يد»، «شنتها» name it after a noun or a passive («تم اعتقال»، «قُتل»).
-- target: the one after «على»، «ضد»، «إلى»، «استهدف», or with ل («مواقع لقوات
-  النظام», not «بالنسبة للجهات المختصة»), the side «من» which the dead are
-  («عشرات القتلى من الحوثيين»), what a seizure is taken «من»; else the next actor
+  «من قبل»، «على يد»، «شنتها» name it after a noun or a passive («تم اعتقال»، «قُتل»),
+  as do the owner right after an attack noun («ثلاث غارات لطيران التحالف») and
+  whoever it is ascribed to («هجوما ... نسبته الحكومة إلى تنظيم داعش»). Not the
+  subject of «شهدت» (a place: «شهدت تركيا هجوما»), nor the side of the dead
+  («معظمهم من قوات الأمن في هجوم»), nor civilians in an attack.
+- target: the one after «على»، «ضد»، «إلى»، «استهدف», the positions hit («تجمعات
+  الانقلابيين»، «دفاعات ميليشيات الحوثي»), or with ل («مواقع لقوات النظام», not
+  «بالنسبة للجهات المختصة»), the side «من» which the dead are («عشرات القتلى من
+  الحوثيين»، «بينهم القيادي»), what a seizure is taken «من»; else the next actor
   in the clause. Who holds a place («تحت سيطرة تنظيم داعش») is neither role, and
   a struck town («قصفت ... قريتي نبل والزهراء») makes its people the target
   (`struck_settlement`, filled in by the events stage).
@@ -46,10 +51,13 @@ def _norms(*words: str) -> frozenset[str]:
 AGENT_MARKERS = _norms(
     "قبل", "يد", "أيدي", "شنتها", "شنها", "نفذتها", "نفذها", "مصدره", "مصدرها", "طائرات", "بواسطة"
 )
-# Words after which the next actor is the target.
+# Words after which the next actor is the target: prepositions, and the positions of a
+# side that a strike hits («تجمعات الانقلابيين», «تدمير دفاعات ميليشيات الحوثي»).
+_POSITIONS = ("مواقع", "تجمعات", "تجمع", "دفاعات", "معاقل", "معقل", "مقرات", "معسكرات", "ثكنات",
+              "تحصينات", "مخازن")  # fmt: skip
 TARGET_MARKERS = _norms(
-    "على", "ضد", "إلى", "لمواقع", "مواقع", "استهدف", "استهدفت", "استهدفوا", "بحق", "ضدها",
-    "تجاه",
+    "على", "ضد", "إلى", "استهدف", "استهدفت", "استهدفوا", "بحق", "ضدها", "تجاه",
+    *_POSITIONS, *("ل" + w for w in _POSITIONS),
 )  # fmt: skip
 # With a seizure, the actor after «من» is the one it was taken from.
 SEIZED_FROM = _norms("من")
@@ -72,8 +80,31 @@ RELATIVES = _norms("الذي", "التي", "اللذين", "اللتين", "ال
 CONTROL_WORDS = _norms("سيطرة", "عليها", "عليه")
 # The dead and wounded «من» a side: that side is the target.
 CASUALTY_NOUNS = _norms(
-    "القتلى", "قتلى", "الجرحى", "جرحى", "الضحايا", "ضحايا", "المصابين", "مصابين"
+    "القتلى", "قتلى", "الجرحى", "جرحى", "الضحايا", "ضحايا", "المصابين", "مصابين", "خسائر"
 )  # fmt: skip
+# «مقتل 15 شخصا معظمهم من قوات الأمن», «بينهم القيادي الحوثي»: the dead are of that side.
+PARTITIVES = _norms("معظمهم", "أغلبهم", "غالبيتهم", "أكثرهم", "بينهم", "منهم")
+# Nouns between «من» and the side's name: «قتلى من قوات جماعة أنصار الله».
+GROUP_NOUNS = _norms(
+    "قوات", "جماعة", "عناصر", "مقاتلي", "مسلحي", "أفراد", "جنود", "ميليشيات", "مليشيات", "صفوف"
+)  # fmt: skip
+# The subject of «شهدت» is where something happened: «شهدت تركيا هجوما انتحاريا».
+WITNESS_VERBS = frozenset(verb_forms("شهد"))
+# «نسبته الحكومة التركية إلى تنظيم داعش»: who an attack is ascribed to is its actor.
+ASCRIBING_VERBS = frozenset(verb_forms("نسب"))
+TO = _norms("إلى")
+_IN = _norms("في")
+# Nouns of attacks that may be the subject of a verb trigger: «استهدف هجوم سوروتش مجموعة».
+ATTACK_NOUNS = _norms(
+    "هجوم", "الهجوم", "غارة", "الغارة", "غارات", "الغارات", "قصف", "القصف", "تفجير", "التفجير",
+    "انفجار", "الانفجار", "قذيفة", "القذيفة", "قذائف", "القذائف", "صاروخ", "الصاروخ", "صواريخ",
+    "الصواريخ", "ضربة", "الضربة", "ضربات", "الضربات",
+)  # fmt: skip
+# Verbs whose object follows ب: «رحب المسؤول الكردي بقرار تركيا» — Turkey is not who welcomes.
+_B_OBJECT_VERBS = frozenset().union(*(verb_forms(v) for v in ("رحب", "أشاد/-", "ندد", "نوه")))
+_ADVERBS_WITH_B = _norms("بشدة", "بدوره", "بدورها", "بدورهم")
+# Types whose noun takes its agent with ل: «ثلاث غارات لطيران التحالف», «هجوم لجماعة أبو سياف».
+_LAM_AGENT_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Strikes from afar (and unspecified ones): what they hit in a town hits its people.
 STRIKE_MODES = frozenset({None, "aerial", "heavy-weapons"})
 SETTLEMENTS = _norms(
@@ -142,7 +173,12 @@ def _roles(
     before = [
         a
         for a in actors
-        if clause_start <= a.start and a.end <= trig_start and not _object_of_verb(tokens, a)
+        if clause_start <= a.start
+        and a.end <= trig_start
+        and not _object_of_verb(tokens, a)
+        # The dead of a side did not attack: «معظمهم من قوات الأمن في هجوم»; they may flee.
+        and not (trigger.type == "ASSAULT" and _casualties_of(tokens, a))
+        and not _after_word(tokens, a, WITNESS_VERBS)
     ]
     # «غارات شنتها طائرات النظام»: a mention may begin inside the trigger.
     inside = [a for a in actors if trig_start <= a.start < trig_end]
@@ -151,11 +187,17 @@ def _roles(
     after = [a for a in actors if a.start >= trig_end and not _holds_place(tokens, a)]
     after = after[:3]
     passive = _is_passive(tokens, trigger)
-    agent = _marked(tokens, trigger, after, AGENT_MARKERS)
+    agent = (
+        _marked(tokens, trigger, after, AGENT_MARKERS)
+        or _ascribed_to(tokens, trigger, after)
+        or _lam_agent(tokens, trigger, after)
+    )
     marked_target = _marked(tokens, trigger, after + inside, TARGET_MARKERS)
-    if marked_target is None:
-        # «سقوط عشرات القتلى والجرحى من الحوثيين»: the dead are of the target's side
-        marked_target = next((a for a in after if _casualties_of(tokens, a)), None)
+    # «سقوط عشرات القتلى والجرحى من الحوثيين»: the dead are of the target's side, also
+    # before a strike named later («... جراء غارات لطيران التحالف»).
+    dead = next((a for a in after if _casualties_of(tokens, a)), None)
+    if dead is not None and (marked_target is None or dead.start < marked_target.start):
+        marked_target = dead
     if marked_target is None and (trigger.type, trigger.mode) == ("COERCE", "seize"):
         # «استعادة السيطرة على باقي مدن البلاد من الانقلابيين»: taken from them
         marked_target = _marked(tokens, trigger, after, SEIZED_FROM)
@@ -190,6 +232,8 @@ def _roles(
             and after[0].end <= clause_end
             and gap_words(tokens, trig_end, after[0].start) <= ACTOR_WINDOW
             and tokens[trigger.first].norm not in NEGATIVE_PARTICLES
+            and not _object_with_b(tokens, trigger, after[0])
+            and not _event_subject(tokens, trigger, after[0])
         ):
             actor = after[0]  # verb first: «قصفت قوات المعارضة قريتي نبل والزهراء»
     if marked_target is not None and marked_target is not actor:
@@ -208,6 +252,8 @@ def _roles(
             and not (town and town.start < rest[0].start)  # «قصفت ... بلدات موالية»: its people
         ):
             target = rest[0]
+    if trigger.type == "ASSAULT" and actor is not None and actor.type == "civilians":
+        actor = None  # «استغلال الجماعة للأطفال كمفجرين انتحاريين»: civilians are its victims
     if trigger.type == "DEFECT":
         # Who defects leaves a group («انشقوا عنه»); the next actor named is where they go.
         target = _marked(tokens, trigger, after, DEFECT_FROM)
@@ -382,7 +428,10 @@ def _marked(
         if markers is TARGET_MARKERS and in_clause and _with_lam(tokens, idx, mention):
             return mention
         words = [t for t in tokens[trigger.first : idx] if t.kind == "word"][-2:]
-        for token in [*words, tokens[idx]]:
+        # The mention's own word only when a proclitic comes first («لمواقع»): the name
+        # «علي عبدالله صالح» is no «على».
+        own = [tokens[idx]] if tokens[idx].start < mention.start else []
+        for token in [*words, *own]:
             bare = token.norm[1:] if token.norm[:1] in ("و", "ف") else token.norm
             if token.norm in markers or bare in markers:
                 return mention
@@ -419,13 +468,108 @@ def _holds_place(tokens: Sequence[Token], mention: ActorMention) -> bool:
 
 
 def _casualties_of(tokens: Sequence[Token], mention: ActorMention) -> bool:
-    """Whether the mention follows «القتلى/الجرحى من»: «عشرات القتلى من الحوثيين»."""
+    """Whether the mention names the side of the dead: «عشرات القتلى من الحوثيين»,
+    «قتلى وجرحى من قوات جماعة أنصار الله», «خسائر في صفوف قوات النظام», «مقتل 15 شخصا
+    معظمهم من قوات الأمن», «بينهم القيادي الحوثي»."""
     idx = token_index(tokens, mention.start)
-    words = [t for t in tokens[:idx] if t.kind == "word"][-2:]
-    if len(words) < 2 or words[1].norm != normalize_search("من"):
+    words = [_strip_conj(t.norm) for t in tokens[:idx] if t.kind == "word"][-6:]
+    while len(words) > 1 and words[-1] in GROUP_NOUNS and words[-2] not in _IN:
+        words.pop()  # «من قوات جماعة أنصار الله»: back to «من»
+    if words and words[-1] in PARTITIVES:
+        return True
+    if len(words) >= 3 and words[-1] == normalize_search("صفوف") and words[-2] in _IN:
+        return words[-3] in CASUALTY_NOUNS
+    if len(words) < 2 or words[-1] != normalize_search("من"):
         return False
-    dead = words[0].norm[1:] if words[0].norm[:1] == "و" else words[0].norm
-    return dead in CASUALTY_NOUNS
+    return words[-2] in CASUALTY_NOUNS or words[-2] in PARTITIVES
+
+
+def _after_word(tokens: Sequence[Token], mention: ActorMention, forms: frozenset[str]) -> bool:
+    """Whether the word right before the mention is one of `forms` (with و/ف or not)."""
+    idx = token_index(tokens, mention.start)
+    words = [t for t in tokens[:idx] if t.kind == "word"]
+    return bool(words) and _strip_conj(words[-1].norm) in forms
+
+
+def _ascribed_to(
+    tokens: Sequence[Token], trigger: Trigger, after: list[ActorMention]
+) -> ActorMention | None:
+    """The actor an attack noun is ascribed to just after it: «هجوما انتحاريا ... نسبته
+    الحكومة التركية إلى تنظيم داعش»; a verb has its own subject."""
+    if trigger.pos == "verb":
+        return None
+    words = [t for t in tokens[trigger.last + 1 :] if t.kind == "word"]
+    # Near the noun, or farther with a pronoun that points back to it: «..., نسبته».
+    verb = next(
+        (
+            w
+            for k, w in enumerate(words)
+            if _strip_conj(w.norm) in ASCRIBING_VERBS
+            and (k < ACTOR_WINDOW or w.norm.endswith(("ه", "ها")))
+        ),
+        None,
+    )
+    if verb is None:
+        return None
+    for mention in after:
+        idx = token_index(tokens, mention.start)
+        if idx is None or mention.start < verb.end:
+            continue
+        between = [t for t in tokens[:idx] if t.kind == "word" and t.start >= verb.end]
+        if len(between) > ACTOR_WINDOW:
+            return None
+        # Past the one who ascribes it («الحكومة التركية»); a group noun outside the
+        # mention may follow «إلى»: «إلى تنظيم «داعش»».
+        if any(w.norm in TO for w in between[-2:]):
+            return mention
+    return None
+
+
+def _lam_agent(
+    tokens: Sequence[Token], trigger: Trigger, after: list[ActorMention]
+) -> ActorMention | None:
+    """The owner right after an attack noun is its agent: «ثلاث غارات لطيران التحالف»,
+    «هجوم لجماعة أبو سياف»; not after a noun of suffering («مقتل جنديين لقوات النظام»)."""
+    if (
+        trigger.pos != "noun"
+        or trigger.type not in _LAM_AGENT_TYPES
+        or tokens[trigger.first].key in VICTIM_NOUNS
+        or not after
+        or gap_words(tokens, trigger.end, after[0].start) > 1
+    ):
+        return None
+    idx = token_index(tokens, after[0].start)
+    return after[0] if idx is not None and _with_lam(tokens, idx, after[0]) else None
+
+
+def _event_subject(tokens: Sequence[Token], trigger: Trigger, mention: ActorMention) -> bool:
+    """Whether an attack noun right after a verb is its subject and the mention, not its
+    genitive, the object: «واستهدف هجوم سوروتش مجموعة من الشبان الناشطين», while in
+    «استهدفت غارات التحالف تجمعات» the coalition is the genitive, the actor."""
+    if trigger.pos != "verb":
+        return False
+    words = [t for t in tokens[trigger.last + 1 :] if t.kind == "word"]
+    return (
+        bool(words)
+        and words[0].norm in ATTACK_NOUNS
+        and gap_words(tokens, words[0].end, mention.start) > 0
+    )
+
+
+def _object_with_b(tokens: Sequence[Token], trigger: Trigger, mention: ActorMention) -> bool:
+    """Whether the mention after «رحب»/«أشاد» stands in its ب-object: «رحب المسؤول الكردي
+    بقرار تركيا», «أشاد بجهود عناصر الشرطة», «رحبت بالسعودية»."""
+    if _strip_conj(tokens[trigger.first].norm) not in _B_OBJECT_VERBS:
+        return False
+    idx = token_index(tokens, mention.start)
+    if idx is None:
+        return False
+    if tokens[idx].start < mention.start and tokens[idx].norm[:1] == "ب":
+        return True
+    return any(
+        t.kind == "word" and t.norm[:1] == "ب" and len(t.norm) > 3 and t.norm not in _ADVERBS_WITH_B
+        for t in tokens[trigger.last + 1 : idx]
+    )
 
 
 def _with_lam(tokens: Sequence[Token], idx: int, mention: ActorMention) -> bool:

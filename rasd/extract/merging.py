@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from rasd.doc import Argument, Event
 
 DATE_SLACK = dt.timedelta(days=1)
+# (mode, a mode that refines it): a suicide bombing is an explosion, told twice as
+# «فجرت فتاة نفسها» and «كمفجرين انتحاريين».
+REFINED_BY = frozenset({("explosives", "suicide-attack")})
 
 
 @dataclass
@@ -86,7 +89,7 @@ def _broad(place: Argument) -> bool:
 
 def _same_happening(a: Mention, b: Mention) -> bool:
     x, y = a.event, b.event
-    if x.type != y.type or (x.mode and y.mode and x.mode != y.mode):
+    if x.type != y.type or not _compatible_modes(x.mode, y.mode):
         return False
     if not _same_place(x.place, y.place):
         return False
@@ -109,6 +112,10 @@ def _same_place(p: Argument | None, q: Argument | None) -> bool:
     return p.name == q.name
 
 
+def _compatible_modes(m: str | None, n: str | None) -> bool:
+    return not (m and n) or m == n or (m, n) in REFINED_BY or (n, m) in REFINED_BY
+
+
 def _compatible(p: Argument | None, q: Argument | None) -> bool:
     return p is None or q is None or p.name == q.name
 
@@ -124,7 +131,7 @@ def _dates_overlap(x: Event, y: Event) -> bool:
 def _absorb(kept: Mention, other: Mention) -> None:
     x, y = kept.event, other.event
     x.evidence.extend(e for e in y.evidence if e not in x.evidence)
-    if x.mode is None:
+    if x.mode is None or (x.mode, y.mode) in REFINED_BY:
         x.mode = y.mode
     if x.actor is None or (kept.carried_actor and y.actor and not other.carried_actor):
         x.actor = y.actor  # an actor named in its own sentence beats a carried one

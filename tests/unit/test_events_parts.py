@@ -725,3 +725,92 @@ def test_unit_a_stance_with_no_subject_is_held_by_its_speaker(lexicon) -> None:
 )
 def test_unit_what_a_request_asks_for_is_not_an_event(lexicon, text: str, types) -> None:
     assert sorted(e.type for e in _events_of(text, [], lexicon)) == types
+
+
+# --- review of 30 fresh SaudiNewsNet articles (bench/review/README.md) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "type_", "expected"),
+    [
+        (  # the side of the dead is the target; the owner of the strikes, their actor
+            "وأفادت مصادر بسقوط قتلى وجرحى من قوات جماعة أنصار الله جراء ثلاث غارات"
+            " لطيران التحالف العربي على وادي دوفس",
+            [("أنصار الله", "Houthis"), ("طيران التحالف العربي", "Saudi-led coalition")],
+            "ASSAULT",
+            ("Saudi-led coalition", "Houthis"),
+        ),
+        (  # ... and the owner after a strike noun is its actor («غارات لطيران التحالف»)
+            "وسقط قتلى جراء ثلاث غارات لطيران التحالف العربي على وادي دوفس",
+            [("طيران التحالف العربي", "Saudi-led coalition")],
+            "ASSAULT",
+            ("Saudi-led coalition", None),
+        ),
+        (  # the dead of a side did not attack: they are its target
+            "أسفر عن مقتل 15 شخصا، معظمهم من قوات الأمن في هجوم على مسجد",
+            [("قوات الأمن", "security forces")],
+            "ASSAULT",
+            (None, "security forces"),
+        ),
+        (  # the positions destroyed are the target's, not the actor's
+            "تمكن الجيش الوطني من تدمير دفاعات ميليشيات الحوثي في محيط قاعدة العند",
+            [("الجيش الوطني", "Yemeni army"), ("ميليشيات الحوثي", "Houthis")],
+            "ASSAULT",
+            ("Yemeni army", "Houthis"),
+        ),
+        (  # where an attack happened is no attacker; who it is ascribed to is
+            "شهدت تركيا أمس هجوما انتحاريا داميا اوقع 30 قتيلا على الاقل في مدينة سوروتش،"
+            " نسبته الحكومة التركية الى تنظيم «داعش»",
+            [("تركيا", "Turkey"), ("الحكومة التركية", "Turkey"), ("داعش", "Islamic State")],
+            "ASSAULT",
+            ("Islamic State", None),
+        ),
+        (  # an attack noun as the subject: the people after it are the object
+            "واستهدف هجوم سوروتش مجموعة من الشبان الناشطين في سبيل القضية الكردية",
+            [("الناشطين", "activists")],
+            "ASSAULT",
+            (None, "activists"),
+        ),
+        (  # the name «علي» is no «على»: Saleh is not the target of the strikes
+            "واستهدفت الغارات مواقع الحوثيين والمخلوع علي عبدالله صالح في أبين",
+            [("الحوثيين", "Houthis"), ("علي عبدالله صالح", "Ali Abdullah Saleh")],
+            "ASSAULT",
+            (None, "Houthis"),
+        ),
+        (  # what is welcomed stands after ب: Turkey does not welcome
+            "ورحب المسؤول الكردي بقرار تركيا الانضمام الى الحملة الجوية",
+            [("تركيا", "Turkey")],
+            "SUPPORT",
+            (None, "Turkey"),
+        ),
+    ],
+)
+def test_unit_roles_from_the_review_of_fresh_articles(
+    lexicon, text: str, mentions, type_: str, expected
+) -> None:
+    actors = [_actor(text, words, name) for words, name in mentions]
+    events = [e for e in _events_of(text, [], lexicon, actors) if e.type == type_]
+    assert events, text
+    got = events[0]
+    assert (got.actor and got.actor.name, got.target and got.target.name) == expected
+
+
+def test_unit_civilians_are_never_the_actor_of_an_attack(lexicon) -> None:
+    text = "واستنكرت استغلال الجماعة المتشددة للأطفال كمفجرين انتحاريين"
+    start = text.index("للأطفال")
+    children = ActorMention(
+        start, start + 7, "للأطفال", "civilians", "civilians", None, "a:generic"
+    )
+    tokens, trigger = first_trigger(lexicon, text, "ASSAULT")
+    actor, _ = event_roles.actor_and_target(text, tokens, trigger, [children])
+    assert actor is None
+
+
+def test_unit_a_suicide_bombing_and_the_explosion_are_one_happening() -> None:
+    # «فجرت فتاة نفسها في داماتورو» and «كمفجرين انتحاريين» one sentence before
+    bombers, blast = _event("ASSAULT", "داماتورو", 24, 0), _event("ASSAULT", "داماتورو", 24, 90)
+    bombers.mode, blast.mode = "suicide-attack", "explosives"
+    events = merge_mentions([Mention(blast, True, 1), Mention(bombers, True, 2)])
+    assert [(e.mode, len(e.evidence)) for e in events] == [("suicide-attack", 2)]
+    shelling = _event("ASSAULT", "داماتورو", 24, 150, "heavy-weapons")
+    assert len(merge_mentions([Mention(blast, True, 1), Mention(shelling, True, 2)])) == 2

@@ -223,3 +223,52 @@ def test_unit_a_threatened_or_demanded_sanction_is_no_sanction(lexicon, text: st
 )
 def test_unit_not_triggers_block_only_their_own_forms(lexicon, text: str, expected) -> None:
     assert [(t, w) for t, _, w in triggers(lexicon, text)] == expected
+
+
+# --- review of 30 fresh SaudiNewsNet articles (bench/review/README.md) ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # crowds and votes are no mobilisation
+        "وتجمعت حشود المصلين في ساحات الحرم",
+        "وفاز على منافسه وحشد 55 في المائة من أصوات الناخبين",
+        # sports: a match, a club, a tournament
+        "على هامش لقاء السوبر في لندن بعد غد",
+        "وفي مقدمتهم الظهير الأيمن لنادي الاتفاق علي الزبيدي",
+        "تبعه الخروج من الأدوار الباكرة لبطولة الأمم الآسيوية",
+        # an interview is no negotiation
+        "وأجرت الصحيفة حوارا مع اللاعب قال فيه إنه سعيد",
+        # calming, restoring trust, ranking first: no truce, no seizure
+        "ودفعها نحو تهدئة الأوضاع بالعراق",
+        "وتسعى الحكومة إلى استعادة الثقة بالاقتصاد",
+        "واحتل المنتخب المركز الأول في البطولة",
+        # a truce ended or broken is no truce
+        "بعد قرار حزب العمال الكردستاني إنهاء الهدنة مع تركيا",
+        "بعد خرق الحوثيين وقف إطلاق النار في المدينة",
+        # what endangers is no one threatening
+        "أزمتها المالية تتعمق، مما يهدد بداية العام الدراسي الحالي",
+        "تهدف الى القضاء على المخاطر التي تهدد الأمن القومي التركي",
+        "وناقشا مسائل أمنية تشمل التهديد الذي تمثله جماعة بوكو حرام",
+        # an opinion shared; what a deal would prevent
+        "69 في المائة من الأميركيين يوافقون على هذا الرأي",
+        "الصفقة التي ستمنع إيران من الحصول على سلاح نووي",
+    ],
+)
+def test_unit_false_friends_of_other_types_are_no_events(lexicon, text: str) -> None:
+    found = [(t, w) for t, _, w in triggers(lexicon, text) if t not in ("ASSAULT", "PROTEST")]
+    assert found == [], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("حشدت تركيا قواتها على الحدود السورية", ("MOBILIZE", "troops")),
+        ("ووصلت حشود عسكرية إلى أطراف المدينة", ("MOBILIZE", "troops")),
+        ("وأعلن الطرفان الهدنة في المدينة", ("RETREAT", "ceasefire")),
+        ("وهددت الجماعة باستهداف المدينة", ("THREATEN", "violence")),
+    ],
+)
+def test_unit_the_real_senses_of_those_words_stay(lexicon, text: str, expected) -> None:
+    assert expected in [(t, m) for t, m, _ in triggers(lexicon, text)]
