@@ -47,10 +47,17 @@ def _norms(*words: str) -> frozenset[str]:
     return frozenset(normalize_search(w) for w in words)
 
 
-# Words after which the next actor is the agent: «من قبل»، «على يد»، «شنتها طائرات».
+# Words after which the next actor is the agent: «من قبل»، «على يد»، «شنتها طائرات»،
+# «بكمين نصبته المقاومة».
 AGENT_MARKERS = _norms(
-    "قبل", "يد", "أيدي", "شنتها", "شنها", "نفذتها", "نفذها", "مصدره", "مصدرها", "طائرات", "بواسطة"
-)
+    "قبل", "يد", "أيدي", "شنتها", "شنها", "نفذتها", "نفذها", "مصدره", "مصدرها", "طائرات", "بواسطة",
+    "نصبته", "نصبها",
+)  # fmt: skip
+# Counts before people: «قتل ثمانية حوثيين», «مقتل 22 حوثيا» — the counted are the dead.
+COUNT_WORDS = _norms(
+    "اثنين", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة", "ثلاث",
+    "أربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر", "عشرات", "مئات", "آلاف", "نحو", "قرابة",
+)  # fmt: skip
 # Words after which the next actor is the target: prepositions, and the positions of a
 # side that a strike hits («تجمعات الانقلابيين», «تدمير دفاعات ميليشيات الحوثي»).
 _POSITIONS = ("مواقع", "تجمعات", "تجمع", "دفاعات", "معاقل", "معقل", "مقرات", "معسكرات", "ثكنات",
@@ -176,8 +183,9 @@ def _roles(
         if clause_start <= a.start
         and a.end <= trig_start
         and not _object_of_verb(tokens, a)
-        # The dead of a side did not attack: «معظمهم من قوات الأمن في هجوم»; they may flee.
-        and not (trigger.type == "ASSAULT" and _casualties_of(tokens, a))
+        # The dead of a side did not attack: «معظمهم من قوات الأمن في هجوم», «مقتل 22
+        # حوثيا في اشتباكات»; they may flee.
+        and not (trigger.type == "ASSAULT" and (_casualties_of(tokens, a) or _counted(tokens, a)))
         and not _after_word(tokens, a, WITNESS_VERBS)
     ]
     # «غارات شنتها طائرات النظام»: a mention may begin inside the trigger.
@@ -234,6 +242,7 @@ def _roles(
             and tokens[trigger.first].norm not in NEGATIVE_PARTICLES
             and not _object_with_b(tokens, trigger, after[0])
             and not _event_subject(tokens, trigger, after[0])
+            and not (trigger.type == "ASSAULT" and _counted(tokens, after[0]))
         ):
             actor = after[0]  # verb first: «قصفت قوات المعارضة قريتي نبل والزهراء»
     if marked_target is not None and marked_target is not actor:
@@ -482,6 +491,15 @@ def _casualties_of(tokens: Sequence[Token], mention: ActorMention) -> bool:
     if len(words) < 2 or words[-1] != normalize_search("من"):
         return False
     return words[-2] in CASUALTY_NOUNS or words[-2] in PARTITIVES
+
+
+def _counted(tokens: Sequence[Token], mention: ActorMention) -> bool:
+    """Whether a count stands right before the mention: «ثمانية حوثيين», «22 حوثيا»."""
+    idx = token_index(tokens, mention.start)
+    if not idx or tokens[idx].start < mention.start:
+        return False
+    before = tokens[idx - 1]
+    return before.kind == "number" or _strip_conj(before.norm) in COUNT_WORDS
 
 
 def _after_word(tokens: Sequence[Token], mention: ActorMention, forms: frozenset[str]) -> bool:

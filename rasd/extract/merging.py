@@ -18,6 +18,9 @@ DATE_SLACK = dt.timedelta(days=1)
 # (mode, a mode that refines it): a suicide bombing is an explosion, told twice as
 # «فجرت فتاة نفسها» and «كمفجرين انتحاريين».
 REFINED_BY = frozenset({("explosives", "suicide-attack")})
+# Statements: a speaker's words repeated or quoted («أدانت الولايات المتحدة الهجمات» then
+# «إن الولايات المتحدة «تدين بشدة الهجمات»») are one statement wherever each is placed.
+STATEMENTS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN"})
 
 
 @dataclass
@@ -91,7 +94,7 @@ def _same_happening(a: Mention, b: Mention) -> bool:
     x, y = a.event, b.event
     if x.type != y.type or not _compatible_modes(x.mode, y.mode):
         return False
-    if not _same_place(x.place, y.place):
+    if not _same_place(x.place, y.place) and not _same_speaker(a, b):
         return False
     if a.sentence != b.sentence:
         if x.modality != y.modality and not b.re_mention:
@@ -110,6 +113,18 @@ def _same_place(p: Argument | None, q: Argument | None) -> bool:
     if p.geonameid is not None and p.geonameid == q.geonameid:
         return True
     return p.name == q.name
+
+
+def _same_speaker(a: Mention, b: Mention) -> bool:
+    x, y = a.event, b.event
+    return (
+        x.type in STATEMENTS
+        and x.actor is not None
+        and y.actor is not None
+        and x.actor.name == y.actor.name
+        and not (a.carried_actor or b.carried_actor)
+        and _compatible(x.target, y.target)
+    )
 
 
 def _compatible_modes(m: str | None, n: str | None) -> bool:

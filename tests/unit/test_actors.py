@@ -291,3 +291,19 @@ def test_a_word_ending_in_ta_marbuta_carries_no_pronoun():
 def test_names_that_depend_on_the_article_s_country_or_words(pipeline, text, expected):
     doc = pipeline(Doc(text))
     assert [(a.text, a.actor) for a in doc.actors] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Counted Houthis («22 حوثيا») and, in Yemen, «المتمردين» are the Houthis ...
+        ("وأشارت المقاومة إلى مقتل 22 حوثيا قرب مدينة عدن.", [("حوثيا", "Houthis")]),
+        ("نحو 50 غارة جوية على مواقع المتمردين في محافظة أبين.", [("المتمردين", "Houthis")]),
+        # ... while in Syria they stay the armed opposition.
+        ("وقصفت الطائرات مواقع المتمردين في ريف إدلب.", [("المتمردين", "armed opposition")]),
+        ("وقالت مصادر في بيروت إن التيار العوني يلوح بالشارع.", [("التيار العوني", "Free Patriotic Movement")]),
+    ],
+)  # fmt: skip
+def test_names_of_sides_the_review_found_missing(pipeline, text, expected):
+    doc = pipeline(Doc(text))
+    assert [(a.text, a.actor) for a in doc.actors if a.actor != "Popular Resistance"] == expected

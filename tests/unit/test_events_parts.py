@@ -814,3 +814,39 @@ def test_unit_a_suicide_bombing_and_the_explosion_are_one_happening() -> None:
     assert [(e.mode, len(e.evidence)) for e in events] == [("suicide-attack", 2)]
     shelling = _event("ASSAULT", "داماتورو", 24, 150, "heavy-weapons")
     assert len(merge_mentions([Mention(blast, True, 1), Mention(shelling, True, 2)])) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (  # the counted are the dead; who laid the ambush is the actor
+            "أما في قيفة رداع بالبيضاء فقد قتل ثمانية حوثيين بكمين نصبته المقاومة الشعبية",
+            [("حوثيين", "Houthis"), ("المقاومة الشعبية", "Popular Resistance")],
+            ("Popular Resistance", "Houthis"),
+        ),
+        (  # counted dead before the trigger did not fight
+            "وأشارت التقارير إلى مقتل 22 حوثيا في اشتباكات قرب القاعدة العسكرية",
+            [("حوثيا", "Houthis")],
+            (None, "Houthis"),
+        ),
+    ],
+)
+def test_unit_counted_people_are_the_dead_not_the_attackers(
+    lexicon, text: str, mentions, expected
+) -> None:
+    actors = [_actor(text, words, name) for words, name in mentions]
+    events = [e for e in _events_of(text, [], lexicon, actors) if e.type == "ASSAULT"]
+    assert [(e.actor and e.actor.name, e.target and e.target.name) for e in events] == [expected]
+
+
+def test_unit_a_statement_repeated_by_its_speaker_is_one_statement() -> None:
+    # «أدانت الولايات المتحدة ... الهجمات في نيجيريا» then «إن الولايات المتحدة «تدين بشدة»»
+    first, quoted = _event("ACCUSE", "نيجيريا", 24, 0), _event("ACCUSE", "واشنطن", 25, 90)
+    first.actor = quoted.actor = Argument("United States")
+    events = merge_mentions([Mention(first, True, 0), Mention(quoted, False, 2)])
+    assert [(e.place.name, len(e.evidence)) for e in events] == [("نيجيريا", 2)]
+    # Demands to two addressees are two demands.
+    to_turkey, to_pkk = _event("REQUEST", "أربيل", 24, 0), _event("REQUEST", "واشنطن", 24, 90)
+    to_turkey.actor = to_pkk.actor = Argument("Kurdistan Regional Government")
+    to_turkey.target, to_pkk.target = Argument("Turkey"), Argument("PKK")
+    assert len(merge_mentions([Mention(to_turkey, True, 0), Mention(to_pkk, True, 2)])) == 2

@@ -272,3 +272,15 @@ def test_unit_false_friends_of_other_types_are_no_events(lexicon, text: str) -> 
 )
 def test_unit_the_real_senses_of_those_words_stay(lexicon, text: str, expected) -> None:
     assert expected in [(t, m) for t, m, _ in triggers(lexicon, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أوقفت البحرين صدور وتداول صحيفة الوسط حتى إشعار آخر", ("COERCE", "censor")),
+        ("وكان مسؤول كردي قد طالب تركيا بوقف غاراتها الجوية", ("REQUEST", "change")),
+        ("لهذا السبب نطالب الطرفين بالعودة الى وقف اطلاق النار", ("REQUEST", "change")),
+    ],
+)
+def test_unit_suspending_a_paper_and_demanding_a_halt(lexicon, text: str, expected) -> None:
+    assert (triggers(lexicon, text)[0][0], triggers(lexicon, text)[0][1]) == expected
