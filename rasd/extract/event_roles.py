@@ -74,6 +74,11 @@ AFFILIATED = _norms(
     "الموالية", "الموالي", "الموالين", "ينتمون", "المنتمين",
 )  # fmt: skip
 DEFECT_FROM = _norms("عن", "صفوف", "بصفوف")
+# Who backs or is allied with a side only describes it: «القوات المدعومة من السعودية»,
+# «الجماعة المتحالفة مع إيران» — neither role.
+BACKED = _norms("المدعومة", "المدعوم", "المدعومين", "المدعومون", "مدعومة", "مدعوم", "مدعومين")
+ALLIED = _norms("المتحالفة", "المتحالف", "المتحالفين", "المتحالفون", "الحليفة", "الحليف")
+_FROM, _WITH = normalize_search("من"), normalize_search("مع")
 # Words after which ل introduces a point of view, not whose positions were hit.
 _LAM_FRAMES = _norms("بالنسبة", "وفقا", "طبقا", "تبعا", "نسبة") | AFFILIATED | LED_BY
 PASSIVE_AUX = _norms("تم", "يتم", "سيتم", "جرى", "يجري", "تعرض", "تعرضت", "يتعرض", "تتعرض")
@@ -243,6 +248,7 @@ def _roles(
             and not _object_with_b(tokens, trigger, after[0])
             and not _event_subject(tokens, trigger, after[0])
             and not (trigger.type == "ASSAULT" and _counted(tokens, after[0]))
+            and not _agent_inside(tokens, trigger)
         ):
             actor = after[0]  # verb first: «قصفت قوات المعارضة قريتي نبل والزهراء»
     if marked_target is not None and marked_target is not actor:
@@ -394,6 +400,9 @@ def _heads_of_phrases(
     for mention in actors:
         idx = token_index(tokens, mention.start)
         word = tokens[idx - 1].norm if idx else ""
+        pair = (tokens[idx - 2].norm, word) if idx and idx >= 2 else ("", "")
+        if (pair[0] in BACKED and word == _FROM) or (pair[0] in ALLIED and word == _WITH):
+            continue  # «القوات المدعومة من السعودية»
         if word in AFFILIATED and kept and kept[-1].source.endswith(":generic"):
             # «مسلحون تابعون لجماعة الحوثي»: the affiliation names who the generic
             # actor is; a named one keeps its name («قوات جيش الفتح التابع للمعارضة»).
@@ -436,6 +445,8 @@ def _marked(
         in_clause = mention.end <= clause_end_of(tokens, trigger.last)
         if markers is TARGET_MARKERS and in_clause and _with_lam(tokens, idx, mention):
             return mention
+        if markers is AGENT_MARKERS and not in_clause:
+            continue  # «... ، والجهود المبذولة من قبل رجال الأمن» is another clause's agent
         words = [t for t in tokens[trigger.first : idx] if t.kind == "word"][-2:]
         # The mention's own word only when a proclitic comes first («لمواقع»): the name
         # «علي عبدالله صالح» is no «على».
@@ -491,6 +502,14 @@ def _casualties_of(tokens: Sequence[Token], mention: ActorMention) -> bool:
     if len(words) < 2 or words[-1] != normalize_search("من"):
         return False
     return words[-2] in CASUALTY_NOUNS or words[-2] in PARTITIVES
+
+
+def _agent_inside(tokens: Sequence[Token], trigger: Trigger) -> bool:
+    """Whether the trigger's own words name its agent: in «قصفت طائرات حربية عربية الجماعة
+    المتحالفة مع إيران» the planes strike, and the group after them is struck."""
+    return any(
+        _strip_conj(t.norm) in AGENT_MARKERS for t in tokens[trigger.first + 1 : trigger.last + 1]
+    )
 
 
 def _counted(tokens: Sequence[Token], mention: ActorMention) -> bool:

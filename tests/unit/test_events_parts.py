@@ -850,3 +850,39 @@ def test_unit_a_statement_repeated_by_its_speaker_is_one_statement() -> None:
     to_turkey.actor = to_pkk.actor = Argument("Kurdistan Regional Government")
     to_turkey.target, to_pkk.target = Argument("Turkey"), Argument("PKK")
     assert len(merge_mentions([Mention(to_turkey, True, 0), Mention(to_pkk, True, 2)])) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "type_", "expected"),
+    [
+        (  # «من قبل» in a later clause names that clause's agent, not the praise's
+            "أشاد رئيس الحكومة الليبية المؤقتة بجهود عناصر الشرطة في المدينة، وناقش"
+            " الجهود المبذولة من قبل رجال الأمن",
+            [
+                ("الحكومة الليبية", "Libyan government"),
+                ("عناصر الشرطة", "security forces"),
+                ("رجال الأمن", "security forces"),
+            ],
+            "SUPPORT",
+            ("Libyan government", "security forces"),
+        ),
+        (  # who backs a side only describes it
+            "وتبادلت جماعة الحوثي إطلاق نيران المدفعية مع القوات المدعومة من السعودية",
+            [("جماعة الحوثي", "Houthis"), ("السعودية", "Saudi Arabia")],
+            "ASSAULT",
+            ("Houthis", None),
+        ),
+        (  # the planes in the trigger strike; the group after them is struck
+            "قصفت طائرات حربية عربية الجماعة المتحالفة مع إيران",
+            [("الجماعة", "Houthis"), ("إيران", "Iran")],
+            "ASSAULT",
+            (None, "Houthis"),
+        ),
+    ],
+)
+def test_unit_roles_stay_in_their_clause_and_phrase(
+    lexicon, text: str, mentions, type_: str, expected
+) -> None:
+    actors = [_actor(text, words, name) for words, name in mentions]
+    events = [e for e in _events_of(text, [], lexicon, actors) if e.type == type_]
+    assert {(e.actor and e.actor.name, e.target and e.target.name) for e in events} == {expected}
