@@ -74,11 +74,6 @@ AFFILIATED = _norms(
     "الموالية", "الموالي", "الموالين", "ينتمون", "المنتمين",
 )  # fmt: skip
 DEFECT_FROM = _norms("عن", "صفوف", "بصفوف")
-# Who backs or is allied with a side only describes it: «القوات المدعومة من السعودية»,
-# «الجماعة المتحالفة مع إيران» — neither role.
-BACKED = _norms("المدعومة", "المدعوم", "المدعومين", "المدعومون", "مدعومة", "مدعوم", "مدعومين")
-ALLIED = _norms("المتحالفة", "المتحالف", "المتحالفين", "المتحالفون", "الحليفة", "الحليف")
-_FROM, _WITH = normalize_search("من"), normalize_search("مع")
 # Words after which ل introduces a point of view, not whose positions were hit.
 _LAM_FRAMES = _norms("بالنسبة", "وفقا", "طبقا", "تبعا", "نسبة") | AFFILIATED | LED_BY
 PASSIVE_AUX = _norms("تم", "يتم", "سيتم", "جرى", "يجري", "تعرض", "تعرضت", "يتعرض", "تتعرض")
@@ -400,9 +395,6 @@ def _heads_of_phrases(
     for mention in actors:
         idx = token_index(tokens, mention.start)
         word = tokens[idx - 1].norm if idx else ""
-        pair = (tokens[idx - 2].norm, word) if idx and idx >= 2 else ("", "")
-        if (pair[0] in BACKED and word == _FROM) or (pair[0] in ALLIED and word == _WITH):
-            continue  # «القوات المدعومة من السعودية»
         if word in AFFILIATED and kept and kept[-1].source.endswith(":generic"):
             # «مسلحون تابعون لجماعة الحوثي»: the affiliation names who the generic
             # actor is; a named one keeps its name («قوات جيش الفتح التابع للمعارضة»).

@@ -866,12 +866,6 @@ def test_unit_a_statement_repeated_by_its_speaker_is_one_statement() -> None:
             "SUPPORT",
             ("Libyan government", "security forces"),
         ),
-        (  # who backs a side only describes it
-            "وتبادلت جماعة الحوثي إطلاق نيران المدفعية مع القوات المدعومة من السعودية",
-            [("جماعة الحوثي", "Houthis"), ("السعودية", "Saudi Arabia")],
-            "ASSAULT",
-            ("Houthis", None),
-        ),
         (  # the planes in the trigger strike; the group after them is struck
             "قصفت طائرات حربية عربية الجماعة المتحالفة مع إيران",
             [("الجماعة", "Houthis"), ("إيران", "Iran")],
