@@ -307,3 +307,8 @@ def test_names_that_depend_on_the_article_s_country_or_words(pipeline, text, exp
 def test_names_of_sides_the_review_found_missing(pipeline, text, expected):
     doc = pipeline(Doc(text))
     assert [(a.text, a.actor) for a in doc.actors if a.actor != "Popular Resistance"] == expected
+
+
+def test_a_unit_loyal_to_hadi_is_the_pro_hadi_forces():
+    text = "وأشارت إلى أن المنطقة العسكرية الثالثة الموالية للرئيس عبدربه منصور هادي شنت قصفا عنيفا"
+    assert pairs(text) == [("الموالية للرئيس عبدربه منصور هادي", "pro-Hadi forces")]
