@@ -59,7 +59,7 @@ def train_ner_command(
             help="Score and keep an exponential moving average of the weights, updated "
             "after every batch with this decay (0: off).",
         ),
-    ] = 0.0,
+    ] = 0.999,
     swa_from: Annotated[
         int,
         typer.Option(
