@@ -92,6 +92,9 @@ _STOP = frozenset(
         "قوله",
         "قولها",
         "قولهم",
+        "لا",
+        "لاحقا",
+        "لاسيما",
     )
 )
 _NOT_SOURCES = frozenset(normalize_search(w) for w in ("أنباء", "الأنباء", "البيان", "المصدر"))
@@ -171,8 +174,8 @@ def _phrase(text: str, tokens: Sequence[Token], first: int, in_time: list[bool])
         token = tokens[k]
         if token.kind != "word" or in_time[k] or token.norm in _STOP:
             break
-        if k > first and token.norm.startswith(("ل", "ب")) and token.norm[1:2] == "ا":
-            break  # «لـ«الوطن»»، «بالتزامن»: a new prepositional phrase
+        if k > first and token.norm.startswith(("بال", "لل")):
+            break  # «بالتزامن»، «للصحفيين»: a new prepositional phrase («لافروف» is a name)
         last = k
     if last is None:
         return None

@@ -77,6 +77,12 @@ def test_unit_modality_of_seed_like_sentences(lexicon, text: str, expected: str)
             "مصادر امنية عراقية",
         ),
         ("نقلاً عن مصادر محلية، قتل 5 أشخاص", "مصادر محلية"),
+        # a name that opens with «لا» is no preposition; «بالتزامن» opens a new phrase
+        (
+            "وقال وزير الخارجية الروسي سيرغي لافروف إن روسيا ترفض التدخل",
+            "وزير الخارجية الروسي سيرغي لافروف",
+        ),
+        ("وقال المرصد بالتزامن مع ذلك إن الطائرات قصفت البلدة", "المرصد"),
     ],
 )
 def test_unit_attribution_names_the_source(text: str, source: str) -> None:
