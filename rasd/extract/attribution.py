@@ -95,6 +95,10 @@ _STOP = frozenset(
         "لا",
         "لاحقا",
         "لاسيما",
+        "أمام",  # «قال أمام الصحافيين»: the audience, not the source
+        "لدى",
+        "أثناء",
+        "عقب",
     )
 )
 _NOT_SOURCES = frozenset(normalize_search(w) for w in ("أنباء", "الأنباء", "البيان", "المصدر"))

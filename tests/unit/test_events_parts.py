@@ -83,6 +83,7 @@ def test_unit_modality_of_seed_like_sentences(lexicon, text: str, expected: str)
             "وزير الخارجية الروسي سيرغي لافروف",
         ),
         ("وقال المرصد بالتزامن مع ذلك إن الطائرات قصفت البلدة", "المرصد"),
+        ("وأكد الوزير أمام البرلمان أن الجيش قصف المواقع", "الوزير"),
     ],
 )
 def test_unit_attribution_names_the_source(text: str, source: str) -> None:
