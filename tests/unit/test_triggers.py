@@ -284,3 +284,15 @@ def test_unit_the_real_senses_of_those_words_stay(lexicon, text: str, expected) 
 )
 def test_unit_suspending_a_paper_and_demanding_a_halt(lexicon, text: str, expected) -> None:
     assert (triggers(lexicon, text)[0][0], triggers(lexicon, text)[0][1]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("واصل اللاعب مسيرته الاحترافية في الدوري الإسباني", []),
+        ("وحاول المتظاهرون مواصلة مسيرتهم في شوارع المدينة", [("PROTEST", "مسيرتهم")]),
+        ("ولعب المهاجم في خط الهجوم طوال المباراة", []),
+    ],
+)
+def test_unit_sports_careers_and_lines_are_no_events(lexicon, text: str, expected) -> None:
+    assert [(t, w) for t, _, w in triggers(lexicon, text)] == expected
