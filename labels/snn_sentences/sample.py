@@ -33,7 +33,10 @@ PER_ARTICLE = 2
 def excluded() -> set[str]:
     """Ids of every article an evaluation or review has used."""
     ids: set[str] = set()
-    for path in [*(DATA / "gold-dev").glob("*.jsonl"), *(ROOT / "bench" / "heldout").glob("*.jsonl")]:
+    for path in [
+        *(DATA / "gold-dev").glob("*.jsonl"),
+        *(ROOT / "bench" / "heldout").glob("*.jsonl"),
+    ]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 ids.add(json.loads(line)["id"])
