@@ -28,11 +28,15 @@ little optimistic.) The model is then fit on the whole dev half. L-BFGS is
 deterministic: the same data give the same weights. The test half is never
 read. `--current` cross-validates only the setting the weights file was
 chosen with and writes nothing: the baseline a new grid must beat.
+
+`--extra DIR` (`labels/snn_sentences`) adds hand-labelled SaudiNewsNet sentences
+to every training fold and to the final fit; only GSR dev sentences are scored.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import json
 from collections import Counter
@@ -137,6 +141,40 @@ def collect(sentences: Sequence[GsrSentence]) -> list[Example]:
             feats = [f for f in c.features if vector_slot(f) is None]
             feats += vector_features(c.context.tokens, c.trigger)
             out.append(Example(tuple(feats), label, sentence.type, sentence.id, counts))
+    return out
+
+
+def labelled_sentences(directory: Path, corpus: Path) -> list[GsrSentence]:
+    """The yes/no labels of `directory` (README there) as GSR-like sentences.
+
+    `part-*.jsonl` hold the labels, `strict-*.jsonl` relabellings that replace them;
+    `unsure` is left out. Texts are cut from the corpus by the ids' offsets.
+    """
+    labels: dict[tuple[str, str], str] = {}
+    for pattern in ("part-*.jsonl", "strict-*.jsonl"):
+        for path in sorted(directory.glob(pattern)):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    row = json.loads(line)
+                    labels[(row["id"], row["type"])] = row["label"]
+    wanted = {key[0].split(":")[0] for key in labels}
+    texts: dict[str, str] = {}
+    with gzip.open(corpus, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            article = json.loads(line)
+            if article["id"] in wanted:
+                texts[article["id"]] = article["content"]
+    out = []
+    for (key, etype), label in labels.items():
+        if label == "unsure":
+            continue
+        article, span = key.split(":")
+        start, end = map(int, span.split("-"))
+        # A document id of its own («-» is the GSR's sentence separator): never in a fold.
+        gsr_label = "yes" if label == "yes" else "easy no"
+        out.append(
+            GsrSentence(f"{article}_{start}_{end}", etype, gsr_label, texts[article][start:end])
+        )
     return out
 
 
@@ -256,12 +294,15 @@ def fold_of(example: Example, seed: str) -> int:
     return hashlib.sha1(f"{seed}:{example.document}".encode()).digest()[0] % FOLDS
 
 
-def out_of_fold(examples: list[Example], setting: Setting, seed: str) -> np.ndarray:
+def out_of_fold(
+    examples: list[Example], setting: Setting, seed: str, extra: Sequence[Example] = ()
+) -> np.ndarray:
+    """Out-of-fold probabilities of `examples`; `extra` joins every training fold."""
     fold = [fold_of(e, seed) for e in examples]
     probs = np.zeros(len(examples))
     for k in range(FOLDS):
         model = fit_setting(
-            [e for e, f in zip(examples, fold, strict=True) if f != k], setting
+            [e for e, f in zip(examples, fold, strict=True) if f != k] + list(extra), setting
         ).model()
         for i, e in enumerate(examples):
             if fold[i] == k:
@@ -291,10 +332,13 @@ def f1(tp: int, fp: int, fn: int) -> float:
 
 
 def cross_validate(
-    sentences: Sequence[GsrSentence], examples: list[Example], setting: Setting
+    sentences: Sequence[GsrSentence],
+    examples: list[Example],
+    setting: Setting,
+    extra: Sequence[Example] = (),
 ) -> dict[str, dict[str, float]]:
     """Per type: the threshold with the best mean out-of-fold F1 over the seeds, and its scores."""
-    runs = [out_of_fold(examples, setting, seed) for seed in SEEDS]
+    runs = [out_of_fold(examples, setting, seed, extra) for seed in SEEDS]
     out = {}
     for etype in TYPES:
         best: tuple[float, float, list[tuple[int, int, int]]] | None = None
@@ -342,10 +386,20 @@ def main() -> None:
         action="store_true",
         help="cross-validate the shipped setting only; write nothing",
     )
+    parser.add_argument(
+        "--extra",
+        type=Path,
+        help="labelled SaudiNewsNet sentences (labels/snn_sentences) added to every training fold",
+    )
     args = parser.parse_args()
     sentences = list(read_gsr(args.gsr_dir, "dev"))
     examples = collect(sentences)
     print(f"{len(sentences)} GSR dev sentences, {len(examples)} trigger mentions", flush=True)
+    extra: list[Example] = []
+    if args.extra:
+        corpus = args.gsr_dir.parent / "saudinewsnet" / "articles.jsonl.gz"
+        extra = collect(labelled_sentences(args.extra, corpus))
+        print(f"{len(extra)} trigger mentions of labelled sentences in {args.extra}", flush=True)
     if args.current:
         chosen = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))["cross_validation"]["chosen"]
         settings = [Setting(**{"vector_scale": 1.0} | chosen)]
@@ -353,7 +407,7 @@ def main() -> None:
         settings = grid()
     results = []
     for setting in settings:
-        scores = cross_validate(sentences, examples, setting)
+        scores = cross_validate(sentences, examples, setting, extra)
         mean = float(np.mean([scores[t]["f1"] for t in TYPES]))
         results.append((mean, setting, scores))
         line = "  ".join(
@@ -369,12 +423,13 @@ def main() -> None:
     if args.current:
         return
     mean, setting, scores = max(results, key=lambda r: r[0])
-    fitted = fit_setting(examples, setting)
+    fitted = fit_setting(examples + extra, setting)
     kept = {n: round(w, 3) for n, w in fitted.weights.items() if abs(w) >= PRUNE}
     thresholds = {t: s["threshold"] for t, s in scores.items()}
     data = {
         "fit_by": "scripts/fit_event_salience.py",
-        "data": "Arabic event GSR (OEDA, MIT), dev half only (rasd.eval.gsr split)",
+        "data": "Arabic event GSR (OEDA, MIT), dev half only (rasd.eval.gsr split)"
+        + (f"; labelled SaudiNewsNet sentences of {args.extra.as_posix()}" if extra else ""),
         "cross_validation": {
             "folds": FOLDS,
             "seeds": list(SEEDS),

@@ -1,19 +1,18 @@
 """Would these labels help the salience model? Cross-validated on the GSR dev half.
 
-The shipped setting (`rasd/resources/event_salience.json`) is fit as
-`scripts/fit_event_salience.py` fits it — five document-grouped folds of GSR dev
-× three seeds, one threshold per type on the out-of-fold scores — with the
-labelled SaudiNewsNet sentences (`yes` and `no`; `unsure` left out) added to
-every training fold, whole or one type at a time. Only GSR dev sentences are
-scored. Nothing is written.
+The setting chosen without these labels (trigger+window+sentence words, L2 1, min
+count 3, structure scale 3) is fit as `scripts/fit_event_salience.py` fits it —
+five document-grouped folds of GSR dev × three seeds, one threshold per type on
+the out-of-fold scores — with the labelled SaudiNewsNet sentences (`yes` and
+`no`, strict relabellings applied, `unsure` left out) added to every training
+fold, whole or one type at a time. Only GSR dev sentences are scored. Nothing
+is written.
 
     .venv/bin/python labels/snn_sentences/check_on_gsr.py
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 import sys
 from pathlib import Path
 
@@ -29,36 +28,8 @@ import fit_event_salience as fit  # noqa: E402
 from rasd.eval.gsr import GsrSentence, read_gsr  # noqa: E402
 
 
-def labelled_sentences() -> list[GsrSentence]:
-    """The yes/no labels as GSR-like sentences, their text cut from the corpus."""
-    rows = [
-        json.loads(line)
-        for path in sorted(HERE.glob("part-*.jsonl"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
-    rows = [r for r in rows if r["label"] in ("yes", "no")]
-    wanted = {r["id"].split(":")[0] for r in rows}
-    texts: dict[str, str] = {}
-    with gzip.open(DATA / "saudinewsnet" / "articles.jsonl.gz", "rt", encoding="utf-8") as lines:
-        for line in lines:
-            article = json.loads(line)
-            if article["id"] in wanted:
-                texts[article["id"]] = article["content"]
-    out = []
-    for r in rows:
-        article, span = r["id"].split(":")
-        start, end = map(int, span.split("-"))
-        label = "yes" if r["label"] == "yes" else "easy no"
-        # An id of its own document: these sentences never enter a scored fold.
-        out.append(
-            GsrSentence(f"{article}_{start}_{end}", r["type"], label, texts[article][start:end])
-        )
-    return out
-
-
 def scores(sentences: list[GsrSentence], gsr: list[fit.Example], extra: list[fit.Example]) -> str:
-    setting = fit.Setting("trigger+window+sentence", 1.0, 3, 3.0, 1.0)  # the shipped one
+    setting = fit.Setting("trigger+window+sentence", 1.0, 3, 3.0, 1.0)
     runs = []
     for seed in fit.SEEDS:
         fold = [fit.fold_of(e, seed) for e in gsr]
@@ -86,7 +57,8 @@ def scores(sentences: list[GsrSentence], gsr: list[fit.Example], extra: list[fit
 def main() -> None:
     sentences = list(read_gsr(DATA / "arabic-event-gsr", "dev"))
     gsr = fit.collect(sentences)
-    extra = fit.collect(labelled_sentences())
+    corpus = DATA / "saudinewsnet" / "articles.jsonl.gz"
+    extra = fit.collect(fit.labelled_sentences(HERE, corpus))
     print(f"{len(gsr)} GSR dev mentions; {len(extra)} mentions of labelled SaudiNewsNet sentences")
     print("GSR dev only:         ", scores(sentences, gsr, []))
     print("+ all labels:         ", scores(sentences, gsr, extra))

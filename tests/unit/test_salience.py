@@ -141,15 +141,20 @@ def test_unit_the_shipped_weights_are_cross_validated_by_document_with_known_slo
     assert meta["cross_validation"]["grouped_by"].startswith("document")
 
 
-def test_unit_the_fit_keeps_the_sentences_of_a_document_in_one_fold(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def _fit_script(monkeypatch: pytest.MonkeyPatch):
     pytest.importorskip("scipy")
     spec = importlib.util.spec_from_file_location("fit_event_salience", SCRIPT)
     assert spec and spec.loader
     fit = importlib.util.module_from_spec(spec)
     monkeypatch.setitem(sys.modules, spec.name, fit)  # its dataclasses look their module up
     spec.loader.exec_module(fit)
+    return fit
+
+
+def test_unit_the_fit_keeps_the_sentences_of_a_document_in_one_fold(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fit = _fit_script(monkeypatch)
 
     def example(sentence_id: str):
         return fit.Example(("noun", "type:ASSAULT"), True, "ASSAULT", sentence_id, True)
@@ -160,3 +165,33 @@ def test_unit_the_fit_keeps_the_sentences_of_a_document_in_one_fold(
     for seed in fit.SEEDS:
         assert fit.fold_of(a, seed) == fit.fold_of(b, seed)
         assert {fit.fold_of(e, seed) for e in others} == set(range(fit.FOLDS))
+
+
+def test_unit_extra_labels_are_cut_from_the_corpus_and_strict_ones_win(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import gzip
+
+    fit = _fit_script(monkeypatch)
+    text = "قتل خمسة أشخاص في تفجير انتحاري. وأدان الوزير التفجير الذي استهدف المسجد."
+    first, second = text.index("قتل"), text.index("وأدان")
+    corpus = tmp_path / "articles.jsonl.gz"
+    with gzip.open(corpus, "wt", encoding="utf-8") as out:
+        out.write(json.dumps({"id": "snn-1", "content": text}, ensure_ascii=False) + "\n")
+    labels = tmp_path / "labels"
+    labels.mkdir()
+    one = f"snn-1:{first}-{second - 1}"
+    two = f"snn-1:{second}-{len(text)}"
+    rows = [
+        {"id": one, "type": "ASSAULT", "label": "yes"},
+        {"id": two, "type": "ASSAULT", "label": "yes"},
+        {"id": two, "type": "PROTEST", "label": "unsure"},
+    ]
+    (labels / "part-1.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    strict = {"id": two, "type": "ASSAULT", "label": "no"}  # a condemnation, not the attack
+    (labels / "strict-assault.jsonl").write_text(json.dumps(strict), encoding="utf-8")
+    got = {(s.text, s.type, s.label) for s in fit.labelled_sentences(labels, corpus)}
+    assert got == {
+        ("قتل خمسة أشخاص في تفجير انتحاري.", "ASSAULT", "yes"),
+        ("وأدان الوزير التفجير الذي استهدف المسجد.", "ASSAULT", "easy no"),
+    }
