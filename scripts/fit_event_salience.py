@@ -428,7 +428,7 @@ def main() -> None:
     thresholds = {t: s["threshold"] for t, s in scores.items()}
     data = {
         "fit_by": "scripts/fit_event_salience.py",
-        "data": "Arabic event GSR (OEDA, MIT), dev half only (rasd.eval.gsr split)"
+        "data": "Arabic event GSR (OEDA, MIT), dev half (rasd.eval.gsr split)"
         + (f"; labelled SaudiNewsNet sentences of {args.extra.as_posix()}" if extra else ""),
         "cross_validation": {
             "folds": FOLDS,

@@ -50,9 +50,12 @@ def test_unit_gsr_scores_detection_with_the_events_stage() -> None:
     assert scores["PROTEST"].metrics()["positives"] == 0
 
 
-def test_unit_salience_weights_are_fit_on_the_gsr_dev_half_alone() -> None:
+def test_unit_salience_weights_are_fit_on_gsr_dev_and_labels_of_our_own() -> None:
+    # Never on gold-dev or the GSR test half: both measure the events stage.
     meta = json.loads(salience.WEIGHTS_PATH.read_text(encoding="utf-8"))
-    assert "gold" not in meta["data"] and "dev half only" in meta["data"]
+    sources = meta["data"].split("; ")
+    assert sources[0] == "Arabic event GSR (OEDA, MIT), dev half (rasd.eval.gsr split)"
+    assert all(s.startswith("labelled SaudiNewsNet sentences of labels/") for s in sources[1:])
     cv = meta["cross_validation"]["gsr_dev"]
     # The thresholds the stage keeps mentions at are those chosen by cross-validation.
     assert meta["thresholds"] == {t: cv[t]["threshold"] for t in ("ASSAULT", "PROTEST")}
@@ -94,12 +97,14 @@ def test_unit_articles_use_the_thresholds_chosen_on_gold_dev() -> None:
     article, sentence = salience.load_model(), salience.load_model(scope="sentence")
     assert sentence.thresholds == meta["thresholds"]
     assert article.thresholds["ASSAULT"] == best < sentence.thresholds["ASSAULT"]
-    # Mortar rounds falling on a quarter: reported in an article, too weak a report for
-    # the GSR's unanimous annotators (probabilities 0.10 and 0.18 with the current weights).
+    # Mortar rounds falling on a quarter: both mentions are kept in an article; the
+    # GSR's stricter point, set for unanimous annotators, keeps only the surer one
+    # (probabilities 0.43 and 0.70 with the current weights).
     tokens, _ = analyze("وسقطت قذائف هاون على حي باب توما في دمشق")
     triggers = [t for t in find_triggers(load_lexicon(), tokens) if t.type == "ASSAULT"]
     features = [salience.features(tokens, t, False, len(triggers)) for t in triggers]
-    assert any(map(article.keep, features)) and not any(map(sentence.keep, features))
+    assert all(map(article.keep, features))
+    assert any(not sentence.keep(f) for f in features)
     with pytest.raises(ValueError):
         salience.load_model(scope="corpus")
 
