@@ -170,7 +170,7 @@ def labelled_sentences(directory: Path, corpus: Path) -> list[GsrSentence]:
             continue
         article, span = key.split(":")
         start, end = map(int, span.split("-"))
-        # A document id of its own («-» is the GSR's sentence separator): never in a fold.
+        # One id per sentence, for the word counts; these never enter a scored fold.
         gsr_label = "yes" if label == "yes" else "easy no"
         out.append(
             GsrSentence(f"{article}_{start}_{end}", etype, gsr_label, texts[article][start:end])

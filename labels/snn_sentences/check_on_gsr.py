@@ -16,8 +16,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import numpy as np
-
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -30,28 +28,10 @@ from rasd.eval.gsr import GsrSentence, read_gsr  # noqa: E402
 
 def scores(sentences: list[GsrSentence], gsr: list[fit.Example], extra: list[fit.Example]) -> str:
     setting = fit.Setting("trigger+window+sentence", 1.0, 3, 3.0, 1.0)
-    runs = []
-    for seed in fit.SEEDS:
-        fold = [fit.fold_of(e, seed) for e in gsr]
-        probs = np.zeros(len(gsr))
-        for k in range(fit.FOLDS):
-            train = [e for e, f in zip(gsr, fold, strict=True) if f != k] + extra
-            model = fit.fit_setting(train, setting).model()
-            for i, e in enumerate(gsr):
-                if fold[i] == k:
-                    probs[i] = model.probability(e.features)
-        runs.append(probs)
-    parts = []
-    for etype in fit.TYPES:
-        best = max(
-            (
-                float(np.mean([fit.f1(*fit.detection(sentences, gsr, p, etype, t)) for p in runs])),
-                t,
-            )
-            for t in fit.THRESHOLDS
-        )
-        parts.append(f"{etype} F1 {100 * best[0]:.1f} @{best[1]:.2f}")
-    return "  ".join(parts)
+    result = fit.cross_validate(sentences, gsr, setting, extra)
+    return "  ".join(
+        f"{etype} F1 {100 * s['f1']:.1f} @{s['threshold']:.2f}" for etype, s in result.items()
+    )
 
 
 def main() -> None:

@@ -166,8 +166,8 @@ def actor_and_target(
     if trigger.type in RECIPROCAL and actor is not None and target is None:
         first, *others = parties[actor]
         if others:  # «تعمل تركيا والولايات المتحدة على وضع خطط»: one side, then the other
-            return _arg(first), _arg(_joined(text, others))
-    return _arg(actor), _arg(target)
+            return argument_of(first), argument_of(_joined(text, others))
+    return argument_of(actor), argument_of(target)
 
 
 def _roles(
@@ -405,7 +405,8 @@ def _heads_of_phrases(
     return kept
 
 
-def _arg(mention: ActorMention | None) -> Argument | None:
+def argument_of(mention: ActorMention | None) -> Argument | None:
+    """The event argument naming `mention`'s actor (None for None)."""
     if mention is None:
         return None
     return Argument(mention.actor, mention.start, mention.end, mention.text)

@@ -189,10 +189,7 @@ class _SentenceContext:
         if actor is None and source is not None and trigger.type in SPOKEN_TYPES:
             # «قال وزير الخارجية عادل الجبير إنه يرفض ...»: who rejects is who speaks.
             speakers = [a for a in self.actors if _inside(a, source)]
-            if speakers:
-                actor = Argument(
-                    speakers[0].actor, speakers[0].start, speakers[0].end, speakers[0].text
-                )
+            actor = event_roles.argument_of(speakers[0] if speakers else None)
         return actor, target
 
     def mentions(
