@@ -8,6 +8,10 @@ gold-dev, of the blind held-out batches (`bench/heldout/`) and of the precision 
 with the sentence text, for annotators: only ids, offsets and labels are committed.
 
     .venv/bin/python labels/snn_sentences/sample.py --count 900 > /tmp/sentences.jsonl
+
+Later batches leave out every article that already has a labelled sentence here
+(`--fresh`), may visit the articles in another order (`--seed`) and may ask for one
+type's triggers only (`--types PROTEST`: PROTEST triggers are rare in SaudiNewsNet).
 """
 
 from __future__ import annotations
@@ -45,11 +49,24 @@ def excluded() -> set[str]:
     return ids
 
 
-def sample(count: int) -> list[dict]:
-    skip = excluded()
+def labelled_articles() -> set[str]:
+    """Ids of the articles with a sentence in any label file of this directory."""
+    here = Path(__file__).resolve().parent
+    return {
+        json.loads(line)["id"].split(":")[0]
+        for path in here.glob("*.jsonl")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
+
+
+def sample(
+    count: int, seed: int = SEED, types: tuple[str, ...] = TYPES, fresh: bool = False
+) -> list[dict]:
+    skip = excluded() | (labelled_articles() if fresh else set())
     with gzip.open(CORPUS, "rt", encoding="utf-8") as lines:
         articles = [a for a in map(json.loads, lines) if a["id"] not in skip and a["content"]]
-    random.Random(SEED).shuffle(articles)
+    random.Random(seed).shuffle(articles)
     lexicon = load_lexicon()
     out: list[dict] = []
     for article in articles:
@@ -58,13 +75,13 @@ def sample(count: int) -> list[dict]:
         taken = 0
         for sentence in sentences:
             words = [t for t in tokens if sentence.start <= t.start < sentence.end]
-            types = sorted({t.type for t in find_triggers(lexicon, words) if t.type in TYPES})
-            if not types:
+            found = sorted({t.type for t in find_triggers(lexicon, words) if t.type in types})
+            if not found:
                 continue
             out.append(
                 {
                     "id": f"{article['id']}:{sentence.start}-{sentence.end}",
-                    "types": types,
+                    "types": found,
                     "text": text[sentence.start : sentence.end],
                 }
             )
@@ -79,7 +96,13 @@ def sample(count: int) -> list[dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=900)
-    for row in sample(parser.parse_args().count):
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--types", nargs="+", choices=TYPES, default=list(TYPES))
+    parser.add_argument(
+        "--fresh", action="store_true", help="leave out articles already labelled here"
+    )
+    args = parser.parse_args()
+    for row in sample(args.count, args.seed, tuple(args.types), args.fresh):
         print(json.dumps(row, ensure_ascii=False))
 
 
