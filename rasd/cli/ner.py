@@ -75,10 +75,27 @@ def train_ner_command(
             help="Then train again on all of train for the kept number of epochs.",
         ),
     ] = False,
+    embeddings: Annotated[
+        Path | None,
+        typer.Option(
+            "--embeddings",
+            help="Frozen word vectors (default: the bundled embeddings.npz). A model trained "
+            "on others finds them when they lie beside it as embeddings.npz.",
+        ),
+    ] = None,
+    subwords: Annotated[
+        bool,
+        typer.Option(
+            "--subwords/--no-subwords",
+            help="Forms without a vector get the sum of their char n-gram vectors "
+            "(embeddings of scripts/build_fasttext.py).",
+        ),
+    ] = False,
 ) -> None:
     """Train the NER network (needs PyTorch, the train extra): early stopping on the dev
     slice (last 10% of train), write model + PROVENANCE."""
     from rasd.eval.ner import predict, score
+    from rasd.extract.ner_features import EMBEDDINGS
     from rasd.extract.ner_training import ANERCORP_TRAIN, WOJOOD_TRAIN, Settings, train_ner
 
     train = train or ANERCORP_TRAIN
@@ -102,6 +119,8 @@ def train_ner_command(
             ema=ema,
             swa_from=swa_from,
             refit=refit,
+            embeddings=embeddings or EMBEDDINGS,
+            subwords=subwords,
         ),
         command=" ".join(["rasd train ner", *sys.argv[3:]]),
         log=(lambda _msg: None) if settings.quiet else console.print,

@@ -19,7 +19,7 @@ import numpy as np
 
 from rasd.doc import Doc, Span, Token
 from rasd.errors import RasdError
-from rasd.extract.ner_features import HEAD_CUES, WordEncoder, entity_start
+from rasd.extract.ner_features import EMBEDDINGS, HEAD_CUES, WordEncoder, entity_start
 from rasd.extract.ner_network import NerNetwork
 from rasd.pipeline import Stage
 
@@ -40,10 +40,16 @@ class NerModel:
         self.path = Path(model)
         if encoder is None:
             with np.load(model) as data:
-                # Head-noun and actor cues only when the model was trained with them
-                # (reading the actor dictionary takes a second).
-                heads = any(c.startswith(HEAD_CUES) for c in data["cues"].tolist())
-            encoder = WordEncoder(heads=heads)
+                cues = data["cues"].tolist()
+            # Head-noun and actor cues only when the model was trained with them
+            # (reading the actor dictionary takes a second); n-gram vectors likewise.
+            heads = any(c.startswith(HEAD_CUES) for c in cues)
+            subwords = any(c.startswith("vec=") and "sub" in c for c in cues)
+            # The vectors beside the model when there are some (a model trained on other
+            # vectors, kept elsewhere), else the bundled ones.
+            beside = self.path.with_name(EMBEDDINGS.name)
+            vectors = beside if beside.is_file() else EMBEDDINGS
+            encoder = WordEncoder(vectors, heads=heads, subwords=subwords)
         self.encoder = encoder
         self.network = NerNetwork(model, self.encoder.vectors)
         self.labels = self.network.labels

@@ -3,7 +3,9 @@
 In: one text-core token. Out: a `WordInputs` that depends only on the token's
 form, so it is computed once per form: the rows of its normalised form and of
 its clitic stem in the word vectors learned without labels from SaudiNewsNet
-(`rasd/resources/ner/embeddings.npz`, `scripts/build_embeddings.py`), its
+(`rasd/resources/ner/embeddings.npz`, `scripts/build_embeddings.py` or
+`scripts/build_fasttext.py`) — or, for a form with no row, when the model was
+trained so, the fastText vector of its char n-grams (`subword_vector`) — its
 letters for the character CNN, and a few sparse cues as strings: token kind,
 proclitics, Latin capitals, corpus frequency and word clusters
 (`clusters.tsv`), how often the stem takes the article, membership in the
@@ -22,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from rasd.doc import Token
+from rasd.errors import RasdError
 from rasd.extract.gazetteer import Gazetteer, load_gazetteer
 from rasd.text import normalize_search
 
@@ -122,6 +125,9 @@ class WordInputs:
     stem: int  # row of its clitic stem (or of ال + stem), -1 when none
     chars: str  # its normalised letters (never empty), at most MAX_CHARS
     cues: tuple[str, ...]  # sparse cues
+    # (2, dim) float32 n-gram vectors of the form and of the stem in place of a missing
+    # row (zeros where there is a row), None without subwords or when both have rows.
+    subword: np.ndarray | None = None
 
 
 class WordEncoder:
@@ -135,10 +141,20 @@ class WordEncoder:
         cues: Path = NAME_CUES,
         places: Gazetteer | None = None,
         heads: bool = True,
+        subwords: bool = False,
     ) -> None:
         with np.load(embeddings) as data:
             words = data["words"].tolist()
             self.vectors: np.ndarray = data["vectors"]
+            # Char n-gram rows (scripts/build_fasttext.py): every form gets a vector.
+            self.ngrams: NgramVectors | None = None
+            if subwords:
+                if "ngrams" not in data.files:
+                    raise RasdError(
+                        f"{embeddings} has no char n-gram vectors",
+                        hint="build them with scripts/build_fasttext.py",
+                    )
+                self.ngrams = NgramVectors(data["ngrams"], int(data["min_n"]), int(data["max_n"]))
         self.rows = {w: i for i, w in enumerate(words)}
         self.clusters: dict[str, tuple[str, str, int]] = {}
         with clusters.open(encoding="utf-8") as fh:
@@ -159,7 +175,19 @@ class WordEncoder:
         rows = self.rows
         word = rows.get(norm, -1)
         stem_row = rows.get(stem, rows.get("ال" + stem, -1))
-        cues = [f"kind={kind}", f"vec={word >= 0}:{stem_row >= 0}"]
+        subword = None
+        if self.ngrams is not None and (word < 0 or stem_row < 0):
+            subword = np.zeros((2, self.vectors.shape[1]), np.float32)
+            if word < 0:
+                subword[0] = self.ngrams.vector(norm or text)
+            if stem_row < 0:
+                subword[1] = self.ngrams.vector(stem or text)
+        # «sub»: no row, a vector of its n-grams (the network learns to trust it less).
+        missing = "sub" if self.ngrams is not None else "False"
+        cues = [
+            f"kind={kind}",
+            f"vec={word >= 0 or missing}:{stem_row >= 0 or missing}",
+        ]
         if pre:
             cues.append(f"p={pre}")
         if kind == "word" and text[:1].isascii():
@@ -180,7 +208,7 @@ class WordEncoder:
         cues.extend(self.cues.get(norm) or self.cues.get(stem) or ())
         if self.heads:
             cues.extend(self._head_cues(norm, stem))
-        return WordInputs(word, stem_row, (norm or text)[:MAX_CHARS], tuple(cues))
+        return WordInputs(word, stem_row, (norm or text)[:MAX_CHARS], tuple(cues), subword)
 
     def _head_cues(self, norm: str, stem: str) -> list[str]:
         bare = stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem
@@ -203,6 +231,48 @@ class WordEncoder:
                 break
         out.extend(self.actor_words.get(_actor_key(norm), ()))
         return out
+
+
+class NgramVectors:
+    """fastText's vectors of words it has not seen: the char n-gram bucket rows of
+    `scripts/build_fasttext.py`, read as gensim's `FastTextKeyedVectors.get_vector` does."""
+
+    def __init__(self, rows: np.ndarray, min_n: int, max_n: int) -> None:
+        self.rows = rows  # (buckets, dim) float16
+        self.min_n, self.max_n = min_n, max_n
+
+    def vector(self, word: str) -> np.ndarray:
+        """Unit-length sum of the rows of the word's n-grams: «بدمشق» → rows of «<بد»,
+        «بدم», …, «شق>» (its direction is gensim's mean's; zeros without n-grams)."""
+        buckets = [
+            ngram_hash(g) % len(self.rows) for g in char_ngrams(word, self.min_n, self.max_n)
+        ]
+        vec = self.rows[buckets].astype(np.float32).sum(axis=0)
+        return vec / max(float(np.linalg.norm(vec)), 1e-9)
+
+
+def char_ngrams(word: str, min_n: int, max_n: int) -> list[bytes]:
+    """The UTF-8 char n-grams of «<word>», as gensim's `compute_ngrams_bytes` lists them
+    (single letters only inside the marks): «دمشق», 3, 3 → «<دم», «دمش», «مشق», «شق>»."""
+    marked = f"<{word}>"
+    out = []
+    for i in range(len(marked)):
+        for n in range(max(min_n, 1), max_n + 1):
+            if i + n > len(marked):
+                break
+            if n == 1 and (i == 0 or i + 1 == len(marked)):
+                continue
+            out.append(marked[i : i + n].encode("utf-8"))
+    return out
+
+
+def ngram_hash(data: bytes) -> int:
+    """32-bit FNV-1a with fastText's quirk: each byte is read as a signed char, so bytes
+    from 0x80 (every Arabic letter's) are sign-extended (gensim's `ft_hash_bytes`)."""
+    h = 2166136261
+    for b in data:
+        h = ((h ^ (b | 0xFFFFFF00 if b & 0x80 else b)) * 16777619) & 0xFFFFFFFF
+    return h
 
 
 def _actor_key(norm: str) -> str:

@@ -4,7 +4,7 @@ In: the `WordInputs` of the tokens of a document's sentences. Out: BIO label
 ids per sentence. The network (trained by `rasd.extract.ner_training` with
 PyTorch, weights in `rasd/resources/ner/model.npz`) is a BiLSTM-CRF: each word
 is the concatenation of the frozen SaudiNewsNet vectors of its form and of its
-stem, a character CNN over its letters (max-pooled, ReLU) and the sum of its
+stem (rows, or n-gram vectors for forms without one when trained so), a character CNN over its letters (max-pooled, ReLU) and the sum of its
 sparse-cue embeddings; a bidirectional LSTM reads the sentence; a linear layer
 gives label scores; a CRF's transitions join them. Everything before the LSTM
 depends on the word form alone, so its product with the LSTM input weights is
@@ -69,6 +69,8 @@ class NerNetwork:
                 x[k, :dim] = self.vectors[inp.word]
             if inp.stem >= 0:
                 x[k, dim : 2 * dim] = self.vectors[inp.stem]
+            if inp.subword is not None:  # zeros where a row was read
+                x[k, : 2 * dim] += inp.subword.ravel()
         # Character CNN: letters of all words in one padded block, a padding letter
         # on each side of each word as the convolution's own padding.
         longest = max(len(inp.chars) for inp in words)

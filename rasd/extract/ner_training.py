@@ -27,7 +27,7 @@ from rasd.doc import Token
 from rasd.errors import RasdError
 from rasd.extract.entities import MODEL, NerModel
 from rasd.extract.ner_data import LABELS, Sentence, align, read_conll, token_labels
-from rasd.extract.ner_features import WordEncoder, WordInputs
+from rasd.extract.ner_features import EMBEDDINGS, WordEncoder, WordInputs
 
 try:
     import torch
@@ -66,6 +66,9 @@ class Settings:
     # epochs instead of 0.779 without them (both without singleton dropout): left out.
     heads: bool = False
     refit: bool = False  # retrain on all of train for the kept number of epochs
+    embeddings: Path = EMBEDDINGS  # the frozen word vectors (and n-gram rows)
+    # Forms without a row get the sum of their char n-gram rows (fastText vectors only).
+    subwords: bool = False
     lr: float = 2e-3
     lr_decay: float = 1.0  # the learning rate is multiplied by this after every epoch
     batch: int = 16
@@ -126,13 +129,16 @@ class Tagger(nn.Module):
         char_vec = torch.relu(conv.max(dim=2).values)
         cue_vec = self.cue_emb(batch["cues"]).sum(dim=1)
         rows = batch["word"]
+        keep = torch.ones(rows.shape, dtype=torch.bool)
         if self.training and self.word_dropout:
             # Unseen names have no vector: the letters and context must carry them.
-            rows = rows * (torch.rand(rows.shape) >= self.word_dropout)
+            keep = torch.rand(rows.shape) >= self.word_dropout
         if self.training and self.rare_dropout:
             hide = batch["rare"] & (torch.rand(len(rows)) < self.rare_dropout)
-            rows = rows * ~hide.unsqueeze(1)
-        words = self.words(rows).flatten(1)  # form and stem rows
+            keep = keep & ~hide.unsqueeze(1)
+        words = self.words(rows * keep).flatten(1)  # form and stem rows
+        if batch.get("subword") is not None:  # n-gram vectors where a form has no row
+            words = words + batch["subword"] * keep.repeat_interleave(words.shape[1] // 2, dim=1)
         return torch.cat([words, char_vec, cue_vec], dim=1)
 
     def emissions(self, batch: dict) -> torch.Tensor:
@@ -184,6 +190,8 @@ class Vocab:
                     "tags": [0] * len(inputs),
                 }
             )
+            if encoder.ngrams is not None:
+                out[-1]["subword"] = [i.subword for i in inputs]
         return out
 
     def encode(self, sentences: Sequence[Sentence], encoder: WordEncoder) -> list[dict]:
@@ -220,8 +228,18 @@ def _batch(items: Sequence[dict]) -> dict:
     tags = torch.zeros(len(items), longest, dtype=torch.long)
     for b, x in enumerate(items):
         tags[b, : len(x["tags"])] = torch.tensor(x["tags"])
+    subword = None
+    if "subword" in items[0]:
+        found = [v for x in items for v in x["subword"]]
+        dim = next((v.shape[1] for v in found if v is not None), 0)
+        flat = np.zeros((len(found), 2 * dim), np.float32)
+        for i, v in enumerate(found):
+            if v is not None:
+                flat[i] = v.ravel()
+        subword = torch.from_numpy(flat) if dim else None  # None: every form has a row
     return {
         "word": torch.tensor(words),
+        "subword": subword,
         "rare": torch.tensor(rare, dtype=torch.bool),
         "chars": char_t,
         "cues": cue_t,
@@ -382,7 +400,7 @@ def train_ner(
     """
     t0, c0 = time.time(), time.process_time()
     rng = _start(settings)
-    encoder = WordEncoder(heads=settings.heads)
+    encoder = WordEncoder(settings.embeddings, heads=settings.heads, subwords=settings.subwords)
     sentences = _sentences(train)
     cut = int(len(sentences) * 0.9)
     extra = _sentences(wojood, wojood=True) if wojood else []
@@ -441,7 +459,7 @@ def refit(
     (`model-e<N>.npz`), so a refit can run alongside the 90% run that picks N.
     """
     rng = _start(settings)
-    encoder = WordEncoder(heads=settings.heads)
+    encoder = WordEncoder(settings.embeddings, heads=settings.heads, subwords=settings.subwords)
     fit = _sentences(train) + (_sentences(wojood, wojood=True) if wojood else [])
     vocab, data, model = _prepare(fit, encoder, settings)
     run = Settings(**{**settings.__dict__, "max_epochs": epochs})
