@@ -240,15 +240,18 @@ class NgramVectors:
     def __init__(self, rows: np.ndarray, min_n: int, max_n: int) -> None:
         self.rows = rows  # (buckets, dim) float16
         self.min_n, self.max_n = min_n, max_n
+        # Affixes recur across forms: a cached bucket costs a lookup, hashing a microsecond.
+        self._bucket = lru_cache(maxsize=1 << 18)(self._bucket_of)
 
     def vector(self, word: str) -> np.ndarray:
         """Unit-length sum of the rows of the word's n-grams: «بدمشق» → rows of «<بد»,
         «بدم», …, «شق>» (its direction is gensim's mean's; zeros without n-grams)."""
-        buckets = [
-            ngram_hash(g) % len(self.rows) for g in char_ngrams(word, self.min_n, self.max_n)
-        ]
+        buckets = [self._bucket(g) for g in char_ngrams(word, self.min_n, self.max_n)]
         vec = self.rows[buckets].astype(np.float32).sum(axis=0)
         return vec / max(float(np.linalg.norm(vec)), 1e-9)
+
+    def _bucket_of(self, ngram: bytes) -> int:
+        return ngram_hash(ngram) % len(self.rows)
 
 
 def char_ngrams(word: str, min_n: int, max_n: int) -> list[bytes]:

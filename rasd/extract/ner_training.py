@@ -509,11 +509,24 @@ def write_provenance(
         if s.heads
         else ""
     )
+    with np.load(s.embeddings) as data:
+        fasttext = "ngrams" in data.files
+    method = (
+        "fastText skip-gram vectors\n(gensim, LGPL-2.1, used at build time only) with the rows of "
+        "their char n-gram\nbuckets, by `scripts/build_fasttext.py`"
+        if fasttext
+        else "positive PMI of\nleft/right contexts, truncated SVD, by `scripts/build_embeddings.py`"
+    )
+    subwords = (
+        "\n(for a form or stem without one, the sum of its char n-gram vectors, as fastText does)"
+        if s.subwords
+        else ""
+    )
     text = f"""# PROVENANCE of the NER model and its resources
 
 `model.npz` — BiLSTM-CRF weights (trained with PyTorch, run in numpy by
 `rasd/extract/ner_network.py`); labels B-/I- PERS, LOC, ORG, MISC. Inputs per
-word: the frozen vectors of `embeddings.npz` for its form and its clitic stem,
+word: the frozen vectors of `embeddings.npz` for its form and its clitic stem{subwords},
 a character CNN ({s.char_dim}-dim letters, {s.filters} filters of width 3), and
 {s.cue_dim}-dim embeddings of sparse cues (`rasd/extract/ner_features.py`);
 one bidirectional LSTM layer of {s.hidden} units per direction; dropout {s.dropout};
@@ -547,8 +560,7 @@ tuning) is measured once for a shipped model, by `rasd eval ner --gold
 
 `embeddings.npz` — 100-dim vectors of the 80,000 most frequent search-normalised
 word forms of SaudiNewsNet (github inparallel/SaudiNewsNet @4e392399, CC
-BY-NC-SA 4.0; only the derived vectors are shipped, no text): positive PMI of
-left/right contexts, truncated SVD, by `scripts/build_embeddings.py`.
+BY-NC-SA 4.0; only the derived vectors are shipped, no text): {method}.
 
 `clusters.tsv` — word clusters and counts learned without labels from SaudiNewsNet
 (same source and licence) by `scripts/build_clusters.py`; the network reads the
