@@ -40,7 +40,6 @@ won (a third of the time).
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 from collections import Counter
@@ -55,7 +54,7 @@ from scipy import sparse
 from scipy.optimize import minimize
 
 from rasd.doc import Doc
-from rasd.eval.gsr import FILES, GsrSentence, read_gsr
+from rasd.eval.gsr import FILES, GsrSentence, read_gsr, read_sentence_labels
 from rasd.extract import modality
 from rasd.extract.events import iter_candidates
 from rasd.extract.salience import (
@@ -152,37 +151,9 @@ def collect(sentences: Sequence[GsrSentence]) -> list[Example]:
 
 
 def labelled_sentences(directory: Path, corpus: Path) -> list[GsrSentence]:
-    """The yes/no labels of `directory` (README there) as GSR-like sentences.
-
-    `part-*.jsonl` hold the labels, `strict-*.jsonl` relabellings that replace them;
-    `unsure` is left out. Texts are cut from the corpus by the ids' offsets.
-    """
-    labels: dict[tuple[str, str], str] = {}
-    for pattern in ("part-*.jsonl", "strict-*.jsonl"):
-        for path in sorted(directory.glob(pattern)):
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    row = json.loads(line)
-                    labels[(row["id"], row["type"])] = row["label"]
-    wanted = {key[0].split(":")[0] for key in labels}
-    texts: dict[str, str] = {}
-    with gzip.open(corpus, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            article = json.loads(line)
-            if article["id"] in wanted:
-                texts[article["id"]] = article["content"]
-    out = []
-    for (key, etype), label in labels.items():
-        if label == "unsure":
-            continue
-        article, span = key.split(":")
-        start, end = map(int, span.split("-"))
-        # One id per sentence, for the word counts; these never enter a scored fold.
-        gsr_label = "yes" if label == "yes" else "easy no"
-        out.append(
-            GsrSentence(f"{article}_{start}_{end}", etype, gsr_label, texts[article][start:end])
-        )
-    return out
+    """The yes/no labels of `directory` (README there): `part-*.jsonl` hold the labels,
+    `strict-*.jsonl` relabellings that replace them; `unsure` is left out."""
+    return read_sentence_labels(directory, corpus, ("part-*.jsonl", "strict-*.jsonl"))
 
 
 def word_part(feature: str) -> str | None:

@@ -2,9 +2,10 @@
 
 These are the sentences the salience model decides on (`rasd/extract/salience.py`), to be
 labelled as the Arabic event GSR labels its own (see README.md here). Articles of
-gold-dev, of the blind held-out batches (`bench/heldout/`) and of the precision review
-(`bench/review/`) are left out. Articles are visited in a fixed random order
-(seed 20261129); at most two sentences are taken from one article. Prints JSON lines
+gold-dev, of the blind held-out batches (`bench/heldout/`), of the held-out labelled
+sentences (`bench/snn_sentences/`) and of the precision review (`bench/review/`) are
+left out. Articles are visited in a fixed random order (seed 20261129); at most two
+sentences are taken from one article. Prints JSON lines
 with the sentence text, for annotators: only ids, offsets and labels are committed.
 
     .venv/bin/python labels/snn_sentences/sample.py --count 900 > /tmp/sentences.jsonl
@@ -40,10 +41,11 @@ def excluded() -> set[str]:
     for path in [
         *(DATA / "gold-dev").glob("*.jsonl"),
         *(ROOT / "bench" / "heldout").glob("*.jsonl"),
+        *(ROOT / "bench" / "snn_sentences").glob("*.jsonl"),
     ]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
-                ids.add(json.loads(line)["id"])
+                ids.add(json.loads(line)["id"].split(":")[0])  # sentence ids: article:span
     review = ROOT / "bench" / "review" / "README.md"
     ids.update(re.findall(r"snn-[0-9a-f]{12}", review.read_text(encoding="utf-8")))
     return ids

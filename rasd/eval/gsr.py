@@ -13,6 +13,7 @@ in `test`. Tune on dev; report test apart.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator
@@ -50,6 +51,43 @@ def read_gsr(directory: Path, split: str = "all") -> Iterator[GsrSentence]:
                 sentence = GsrSentence(row["id"], event_type, row["label"], row["text"])
                 if split == "all" or sentence.split == split:
                     yield sentence
+
+
+def read_sentence_labels(
+    directory: Path, corpus: Path, files: tuple[str, ...] = ("part-*.jsonl",)
+) -> list[GsrSentence]:
+    """Sentences of SaudiNewsNet labelled here in the GSR's sense (`labels/snn_sentences`,
+    `bench/snn_sentences`), as GSR sentences: `yes`, or `no` as "easy no"; `unsure` left out.
+
+    Each line of the label files matched by `files` (in that order: a later file's label
+    replaces an earlier one's, so strict relabellings come last) is `{"id":
+    "<article>:<start>-<end>", "type", "label"}`; the text is cut from the corpus article
+    by those character offsets. The sentence id is `<article>_<start>_<end>`.
+    """
+    labels: dict[tuple[str, str], str] = {}
+    for pattern in files:
+        for path in sorted(directory.glob(pattern)):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    row = json.loads(line)
+                    labels[(row["id"], row["type"])] = row["label"]
+    wanted = {key[0].split(":")[0] for key in labels}
+    texts: dict[str, str] = {}
+    with gzip.open(corpus, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            article = json.loads(line)
+            if article["id"] in wanted:
+                texts[article["id"]] = article["content"]
+    out = []
+    for (key, event_type), label in labels.items():
+        if label == "unsure":
+            continue
+        article, span = key.split(":")
+        start, end = map(int, span.split("-"))
+        gsr_label = "yes" if label == "yes" else "easy no"
+        text = texts[article][start:end]
+        out.append(GsrSentence(f"{article}_{start}_{end}", event_type, gsr_label, text))
+    return out
 
 
 @dataclass
