@@ -9,7 +9,9 @@ when a model trained on it is shipped), in the format `WordEncoder` reads:
 list `build_embeddings.py` makes), `vectors` (float16, one unit-length row per word:
 gensim's composed word vector), and for words outside that list `ngrams` (float16, the
 trained char n-gram bucket rows), `min_n`, `max_n`: a form's vector is then the sum of
-the rows of its n-grams, as fastText computes it (`rasd.extract.ner_features.subword_vector`).
+the rows of its n-grams, as fastText computes it (`rasd.extract.ner_features.NgramVectors`).
+Beside it, `ngrams.npz` holds the n-gram rows alone (for `rasd train ner --stem-ngrams`
+with other word vectors).
 
 Method: gensim FastText (build-time only, LGPL-2.1; `pip install -e '.[train]'`),
 skip-gram, 100 dims, window 5, 5 negatives, n-grams of 3-6 letters hashed into
@@ -72,6 +74,13 @@ def build(out: Path, limit: int, buckets: int, epochs: int) -> None:
         out,
         words=np.array(vocab),
         vectors=vec.astype(np.float16),
+        ngrams=model.wv.vectors_ngrams.astype(np.float16),
+        min_n=np.array(MIN_N),
+        max_n=np.array(MAX_N),
+    )
+    # The n-gram rows alone, for a network that reads other word vectors beside them.
+    np.savez_compressed(
+        out.with_name("ngrams.npz"),
         ngrams=model.wv.vectors_ngrams.astype(np.float16),
         min_n=np.array(MIN_N),
         max_n=np.array(MAX_N),

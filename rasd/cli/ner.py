@@ -91,11 +91,26 @@ def train_ner_command(
             "(embeddings of scripts/build_fasttext.py).",
         ),
     ] = False,
+    stem_ngrams: Annotated[
+        bool,
+        typer.Option(
+            "--stem-ngrams/--no-stem-ngrams",
+            help="Every form also reads the char n-gram vector of its stem.",
+        ),
+    ] = False,
+    ngrams: Annotated[
+        Path | None,
+        typer.Option(
+            "--ngrams",
+            help="Char n-gram rows (default: the bundled ngrams.npz, else those of "
+            "--embeddings). A model finds them beside it as ngrams.npz.",
+        ),
+    ] = None,
 ) -> None:
     """Train the NER network (needs PyTorch, the train extra): early stopping on the dev
     slice (last 10% of train), write model + PROVENANCE."""
     from rasd.eval.ner import predict, score
-    from rasd.extract.ner_features import EMBEDDINGS
+    from rasd.extract.ner_features import EMBEDDINGS, NGRAMS
     from rasd.extract.ner_training import ANERCORP_TRAIN, WOJOOD_TRAIN, Settings, train_ner
 
     train = train or ANERCORP_TRAIN
@@ -121,6 +136,8 @@ def train_ner_command(
             refit=refit,
             embeddings=embeddings or EMBEDDINGS,
             subwords=subwords,
+            stem_ngrams=stem_ngrams,
+            ngrams=ngrams or NGRAMS,
         ),
         command=" ".join(["rasd train ner", *sys.argv[3:]]),
         log=(lambda _msg: None) if settings.quiet else console.print,

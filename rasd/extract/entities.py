@@ -19,7 +19,7 @@ import numpy as np
 
 from rasd.doc import Doc, Span, Token
 from rasd.errors import RasdError
-from rasd.extract.ner_features import EMBEDDINGS, HEAD_CUES, WordEncoder, entity_start
+from rasd.extract.ner_features import EMBEDDINGS, HEAD_CUES, NGRAMS, WordEncoder, entity_start
 from rasd.extract.ner_network import NerNetwork
 from rasd.pipeline import Stage
 
@@ -41,15 +41,20 @@ class NerModel:
         if encoder is None:
             with np.load(model) as data:
                 cues = data["cues"].tolist()
+                stem_ngrams = "stem_ngrams" in data.files
             # Head-noun and actor cues only when the model was trained with them
             # (reading the actor dictionary takes a second); n-gram vectors likewise.
             heads = any(c.startswith(HEAD_CUES) for c in cues)
             subwords = any(c.startswith("vec=") and "sub" in c for c in cues)
             # The vectors beside the model when there are some (a model trained on other
             # vectors, kept elsewhere), else the bundled ones.
-            beside = self.path.with_name(EMBEDDINGS.name)
-            vectors = beside if beside.is_file() else EMBEDDINGS
-            encoder = WordEncoder(vectors, heads=heads, subwords=subwords)
+            vectors, ngrams = (
+                self.path.with_name(p.name) if self.path.with_name(p.name).is_file() else p
+                for p in (EMBEDDINGS, NGRAMS)
+            )
+            encoder = WordEncoder(
+                vectors, heads=heads, subwords=subwords, stem_ngrams=stem_ngrams, ngrams=ngrams
+            )
         self.encoder = encoder
         self.network = NerNetwork(model, self.encoder.vectors)
         self.labels = self.network.labels

@@ -5,7 +5,8 @@ form, so it is computed once per form: the rows of its normalised form and of
 its clitic stem in the word vectors learned without labels from SaudiNewsNet
 (`rasd/resources/ner/embeddings.npz`, `scripts/build_embeddings.py` or
 `scripts/build_fasttext.py`) — or, for a form with no row, when the model was
-trained so, the fastText vector of its char n-grams (`subword_vector`) — its
+trained so, the fastText vector of its char n-grams (`NgramVectors`) — and,
+when trained so, the n-gram vector of its stem besides (`ngrams.npz`), its
 letters for the character CNN, and a few sparse cues as strings: token kind,
 proclitics, Latin capitals, corpus frequency and word clusters
 (`clusters.tsv`), how often the stem takes the article, membership in the
@@ -30,6 +31,8 @@ from rasd.text import normalize_search
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "ner"
 EMBEDDINGS = RESOURCES / "embeddings.npz"
+# Char n-gram rows apart from the word vectors (scripts/build_fasttext.py --ngrams-only).
+NGRAMS = RESOURCES / "ngrams.npz"
 CLUSTERS = RESOURCES / "clusters.tsv"
 NAME_CUES = RESOURCES / "name_cues.tsv"
 # Columns of name_cues.tsv after the count: after a title, next to «بن», after an
@@ -128,6 +131,7 @@ class WordInputs:
     # (2, dim) float32 n-gram vectors of the form and of the stem in place of a missing
     # row (zeros where there is a row), None without subwords or when both have rows.
     subword: np.ndarray | None = None
+    ngram: np.ndarray | None = None  # (dim,) n-gram vector of the stem, when trained so
 
 
 class WordEncoder:
@@ -142,16 +146,22 @@ class WordEncoder:
         places: Gazetteer | None = None,
         heads: bool = True,
         subwords: bool = False,
+        stem_ngrams: bool = False,
+        ngrams: Path = NGRAMS,
     ) -> None:
         with np.load(embeddings) as data:
             words = data["words"].tolist()
             self.vectors: np.ndarray = data["vectors"]
-            # Char n-gram rows (scripts/build_fasttext.py): every form gets a vector.
-            self.ngrams: NgramVectors | None = None
-            if subwords:
+        # Char n-gram rows (scripts/build_fasttext.py): every form gets a vector. From
+        # their own file when there is one, else from the fastText word vectors' file.
+        self.subwords, self.stem_ngrams = subwords, stem_ngrams
+        self.ngrams: NgramVectors | None = None
+        if subwords or stem_ngrams:
+            source = ngrams if ngrams.is_file() else embeddings
+            with np.load(source) as data:
                 if "ngrams" not in data.files:
                     raise RasdError(
-                        f"{embeddings} has no char n-gram vectors",
+                        f"{source} has no char n-gram vectors",
                         hint="build them with scripts/build_fasttext.py",
                     )
                 self.ngrams = NgramVectors(data["ngrams"], int(data["min_n"]), int(data["max_n"]))
@@ -175,15 +185,17 @@ class WordEncoder:
         rows = self.rows
         word = rows.get(norm, -1)
         stem_row = rows.get(stem, rows.get("ال" + stem, -1))
-        subword = None
-        if self.ngrams is not None and (word < 0 or stem_row < 0):
+        subword = ngram = None
+        if self.ngrams is not None and self.stem_ngrams:
+            ngram = self.ngrams.vector(stem or text)
+        if self.ngrams is not None and self.subwords and (word < 0 or stem_row < 0):
             subword = np.zeros((2, self.vectors.shape[1]), np.float32)
             if word < 0:
                 subword[0] = self.ngrams.vector(norm or text)
             if stem_row < 0:
                 subword[1] = self.ngrams.vector(stem or text)
         # «sub»: no row, a vector of its n-grams (the network learns to trust it less).
-        missing = "sub" if self.ngrams is not None else "False"
+        missing = "sub" if self.subwords else "False"
         cues = [
             f"kind={kind}",
             f"vec={word >= 0 or missing}:{stem_row >= 0 or missing}",
@@ -208,7 +220,7 @@ class WordEncoder:
         cues.extend(self.cues.get(norm) or self.cues.get(stem) or ())
         if self.heads:
             cues.extend(self._head_cues(norm, stem))
-        return WordInputs(word, stem_row, (norm or text)[:MAX_CHARS], tuple(cues), subword)
+        return WordInputs(word, stem_row, (norm or text)[:MAX_CHARS], tuple(cues), subword, ngram)
 
     def _head_cues(self, norm: str, stem: str) -> list[str]:
         bare = stem[2:] if stem.startswith("ال") and len(stem) > 3 else stem

@@ -57,6 +57,8 @@ class NerNetwork:
         self.hidden = self.w_hh_t.shape[1]
         self.vectors = vectors  # float16 rows, made float32 on use
         self.dim = vectors.shape[1]
+        # Size of the stem's n-gram vector input, after the word vectors (0: none).
+        self.ngram_dim = int(w["stem_ngrams"]) if "stem_ngrams" in w else 0
 
     def projections(self, words: Sequence[WordInputs]) -> np.ndarray:
         """(words, 2, 4H): each word's contribution to the LSTM gates of each direction,
@@ -71,6 +73,8 @@ class NerNetwork:
                 x[k, dim : 2 * dim] = self.vectors[inp.stem]
             if inp.subword is not None:  # zeros where a row was read
                 x[k, : 2 * dim] += inp.subword.ravel()
+            if inp.ngram is not None:
+                x[k, 2 * dim : 2 * dim + self.ngram_dim] = inp.ngram
         # Character CNN: letters of all words in one padded block, a padding letter
         # on each side of each word as the convolution's own padding.
         longest = max(len(inp.chars) for inp in words)
@@ -81,7 +85,9 @@ class NerNetwork:
         conv = table[0][ids[:, :-2]] + table[1][ids[:, 1:-1]] + table[2][ids[:, 2:]]
         lengths = np.array([len(inp.chars) for inp in words])
         conv[np.arange(longest)[None, :] >= lengths[:, None]] = -np.inf
-        x[:, 2 * dim : -self.cue_emb.shape[1]] = np.maximum(conv.max(axis=1) + self.conv_b, 0.0)
+        x[:, 2 * dim + self.ngram_dim : -self.cue_emb.shape[1]] = np.maximum(
+            conv.max(axis=1) + self.conv_b, 0.0
+        )
         cue = self.cue_emb.shape[1]
         for k, inp in enumerate(words):
             rows = [self.cue_ids[c] for c in inp.cues if c in self.cue_ids]

@@ -27,7 +27,7 @@ from rasd.doc import Token
 from rasd.errors import RasdError
 from rasd.extract.entities import MODEL, NerModel
 from rasd.extract.ner_data import LABELS, Sentence, align, read_conll, token_labels
-from rasd.extract.ner_features import EMBEDDINGS, WordEncoder, WordInputs
+from rasd.extract.ner_features import EMBEDDINGS, NGRAMS, WordEncoder, WordInputs
 
 try:
     import torch
@@ -69,6 +69,9 @@ class Settings:
     embeddings: Path = EMBEDDINGS  # the frozen word vectors (and n-gram rows)
     # Forms without a row get the sum of their char n-gram rows (fastText vectors only).
     subwords: bool = False
+    # Every form also reads the n-gram vector of its stem (with any word vectors).
+    stem_ngrams: bool = False
+    ngrams: Path = NGRAMS  # their rows; when missing, those of the embeddings file
     lr: float = 2e-3
     lr_decay: float = 1.0  # the learning rate is multiplied by this after every epoch
     batch: int = 16
@@ -102,15 +105,18 @@ class TrainResult:
 class Tagger(nn.Module):
     """BiLSTM-CRF over word vectors, a character CNN and sparse cues (see ner_network)."""
 
-    def __init__(self, vectors: np.ndarray, n_chars: int, n_cues: int, s: Settings) -> None:
+    def __init__(
+        self, vectors: np.ndarray, n_chars: int, n_cues: int, s: Settings, ngram_dim: int = 0
+    ) -> None:
         super().__init__()
+        self.ngram_dim = ngram_dim  # size of the stem's n-gram vector input (0: none)
         table = torch.zeros(len(vectors) + 1, vectors.shape[1])
         table[1:] = torch.from_numpy(vectors.astype(np.float32))
         self.words = nn.Embedding.from_pretrained(table, freeze=True)  # row 0: no vector
         self.char_emb = nn.Embedding(n_chars + 2, s.char_dim, padding_idx=0)
         self.conv = nn.Conv1d(s.char_dim, s.filters, 3, padding=1)
         self.cue_emb = nn.Embedding(n_cues + 1, s.cue_dim, padding_idx=0)
-        size = 2 * vectors.shape[1] + s.filters + s.cue_dim
+        size = 2 * vectors.shape[1] + ngram_dim + s.filters + s.cue_dim
         self.lstm = nn.LSTM(size, s.hidden, batch_first=True, bidirectional=True)
         self.drop = nn.Dropout(s.dropout)
         self.word_dropout = s.word_dropout
@@ -139,6 +145,8 @@ class Tagger(nn.Module):
         words = self.words(rows * keep).flatten(1)  # form and stem rows
         if batch.get("subword") is not None:  # n-gram vectors where a form has no row
             words = words + batch["subword"] * keep.repeat_interleave(words.shape[1] // 2, dim=1)
+        if self.ngram_dim:
+            words = torch.cat([words, batch["ngram"]], dim=1)
         return torch.cat([words, char_vec, cue_vec], dim=1)
 
     def emissions(self, batch: dict) -> torch.Tensor:
@@ -190,8 +198,10 @@ class Vocab:
                     "tags": [0] * len(inputs),
                 }
             )
-            if encoder.ngrams is not None:
+            if encoder.subwords:
                 out[-1]["subword"] = [i.subword for i in inputs]
+            if encoder.stem_ngrams:
+                out[-1]["ngram"] = [i.ngram for i in inputs]
         return out
 
     def encode(self, sentences: Sequence[Sentence], encoder: WordEncoder) -> list[dict]:
@@ -237,9 +247,13 @@ def _batch(items: Sequence[dict]) -> dict:
             if v is not None:
                 flat[i] = v.ravel()
         subword = torch.from_numpy(flat) if dim else None  # None: every form has a row
+    ngram = None
+    if "ngram" in items[0]:
+        ngram = torch.from_numpy(np.stack([v for x in items for v in x["ngram"]]))
     return {
         "word": torch.tensor(words),
         "subword": subword,
+        "ngram": ngram,
         "rare": torch.tensor(rare, dtype=torch.bool),
         "chars": char_t,
         "cues": cue_t,
@@ -267,9 +281,12 @@ def export(model: Tagger, vocab: Vocab, out: Path) -> None:
     p = {k: v.detach().numpy() for k, v in model.state_dict().items()}
     lstm = ("l0", "l0_reverse")
     out.parent.mkdir(parents=True, exist_ok=True)
+    # Only when used: a model without it is written byte for byte as before.
+    extra = {"stem_ngrams": np.array(model.ngram_dim)} if model.ngram_dim else {}
     with out.open("wb") as fh:
         np.savez_compressed(
             fh,
+            **extra,
             labels=np.array(TAGS),
             chars=np.array(vocab.chars),
             cues=np.array(vocab.cues),
@@ -300,7 +317,7 @@ def load_weights(model: NerModel) -> tuple[Tagger, Vocab]:
         cue_dim=w["cue_emb"].shape[1],
         hidden=net.hidden,
     )
-    tagger = Tagger(net.vectors, len(vocab.chars), len(vocab.cues), settings)
+    tagger = Tagger(net.vectors, len(vocab.chars), len(vocab.cues), settings, net.ngram_dim)
     state = {
         "char_emb.weight": w["char_emb"],
         "conv.weight": w["conv_w"],
@@ -335,6 +352,16 @@ def _start(settings: Settings) -> random.Random:
     return random.Random(SEED)
 
 
+def _encoder(settings: Settings) -> WordEncoder:
+    return WordEncoder(
+        settings.embeddings,
+        heads=settings.heads,
+        subwords=settings.subwords,
+        stem_ngrams=settings.stem_ngrams,
+        ngrams=settings.ngrams,
+    )
+
+
 def _prepare(
     fit: Sequence[Sentence], encoder: WordEncoder, settings: Settings
 ) -> tuple[Vocab, list[dict], Tagger]:
@@ -344,7 +371,9 @@ def _prepare(
     counts = Counter(t.norm for s in fit for t in s.tokens)
     for item, sent in zip(data, fit, strict=True):
         item["rare"] = [counts[t.norm] == 1 for t in sent.tokens]
-    return vocab, data, Tagger(encoder.vectors, len(vocab.chars), len(vocab.cues), settings)
+    ngram_dim = encoder.ngrams.rows.shape[1] if encoder.ngrams and encoder.stem_ngrams else 0
+    tagger = Tagger(encoder.vectors, len(vocab.chars), len(vocab.cues), settings, ngram_dim)
+    return vocab, data, tagger
 
 
 def _epochs(
@@ -400,7 +429,7 @@ def train_ner(
     """
     t0, c0 = time.time(), time.process_time()
     rng = _start(settings)
-    encoder = WordEncoder(settings.embeddings, heads=settings.heads, subwords=settings.subwords)
+    encoder = _encoder(settings)
     sentences = _sentences(train)
     cut = int(len(sentences) * 0.9)
     extra = _sentences(wojood, wojood=True) if wojood else []
@@ -459,7 +488,7 @@ def refit(
     (`model-e<N>.npz`), so a refit can run alongside the 90% run that picks N.
     """
     rng = _start(settings)
-    encoder = WordEncoder(settings.embeddings, heads=settings.heads, subwords=settings.subwords)
+    encoder = _encoder(settings)
     fit = _sentences(train) + (_sentences(wojood, wojood=True) if wojood else [])
     vocab, data, model = _prepare(fit, encoder, settings)
     run = Settings(**{**settings.__dict__, "max_epochs": epochs})

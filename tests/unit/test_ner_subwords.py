@@ -82,3 +82,50 @@ def test_a_model_trained_with_subwords_reads_them_again(tmp_path: Path):
     inputs = [model.encoder.inputs(t) for t in tokens]
     assert any(i.word < 0 and i.subword is not None and i.subword[0].any() for i in inputs)
     assert len(model.tag(tokens)) == len(tokens)
+
+
+def test_a_model_reading_stem_ngrams_beside_other_vectors_reads_them_again(tmp_path: Path):
+    pytest.importorskip("torch")
+    from rasd.extract.entities import NerModel
+    from rasd.extract.ner_network import NerNetwork
+    from rasd.extract.ner_training import Settings, refit
+    from rasd.text import tokenize
+    from tests.unit.test_ner_training import _head
+
+    _, vectors = _fasttext(tmp_path)
+    ngrams = tmp_path / "ngrams.npz"  # beside the model; the word vectors are the bundled
+    with np.load(vectors) as data:
+        np.savez_compressed(ngrams, **{k: data[k] for k in ("ngrams", "min_n", "max_n")})
+    out = tmp_path / "run" / "model.npz"
+    settings = Settings(hidden=8, stem_ngrams=True, ngrams=ngrams)
+    refit(1, out, _head(tmp_path, 20), settings=settings, log=lambda _msg: None)
+    ngrams.rename(out.with_name("ngrams.npz"))
+    model = NerModel(out)
+    assert model.encoder.stem_ngrams and not model.encoder.subwords
+    assert NerNetwork(out, model.encoder.vectors).ngram_dim == 8
+    tokens = tokenize("زار الرئيس السوري بدمشق")
+    assert all(model.encoder.inputs(t).ngram.shape == (8,) for t in tokens)
+    assert len(model.tag(tokens)) == len(tokens)
+
+
+@pytest.mark.parametrize("mode", ["subwords", "stem_ngrams"])
+def test_numpy_emissions_equal_torch_with_ngram_vectors(tmp_path: Path, mode: str):
+    torch = pytest.importorskip("torch")
+    from rasd.extract.entities import NerModel
+    from rasd.extract.ner_training import Settings, _batch, load_weights, refit
+    from rasd.text import analyze
+    from tests.unit.test_ner_training import _head
+
+    _, vectors = _fasttext(tmp_path)
+    out = tmp_path / "model.npz"  # beside embeddings.npz (with its n-gram rows)
+    settings = Settings(hidden=8, embeddings=vectors, ngrams=vectors, **{mode: True})
+    refit(1, out, _head(tmp_path, 20), settings=settings, log=lambda _msg: None)
+    model = NerModel(out)
+    tokens, sentences = analyze("زار الرئيس السوري بدمشق أمس. والتقى لافروف في القاهرة.")
+    groups = [[t for t in tokens if s.start <= t.start and t.end <= s.end] for s in sentences]
+    tagger, vocab = load_weights(model)
+    with torch.no_grad():
+        expected = tagger.emissions(_batch(vocab.encode_tokens(groups, model.encoder))).numpy()
+    got = model.network.emissions([model.projections(g) for g in groups])
+    for k, e in enumerate(got):
+        np.testing.assert_allclose(e, expected[k, : len(e)], atol=1e-4)
