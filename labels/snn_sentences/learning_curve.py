@@ -3,19 +3,21 @@
 `check_on_gsr.py` scores the GSR dev half; this scores the outlet rasd reads. The
 labelled sentences of this directory are cut into five folds by article (three seeds);
 each fold is scored by a model fit on the GSR dev half and the other folds' sentences,
-with the shipped setting. Two training sets are compared on the same scored sentences:
-the other folds' sentences of the first batch only (parts 1-3 and their strict
-relabelling: the shipped model's data) and of every part. One threshold per type is
+with the shipped setting (that of `rasd/resources/event_salience.json`). Two training
+sets are compared on the same scored sentences: the other folds' sentences of some
+parts only (`--base`; by default the first batch, parts 1-3, and the strict
+relabelling) and of every part. One threshold per type is
 chosen on the out-of-fold probabilities, as `fit_event_salience.py` chooses it. Nothing
 is written; `bench/snn_sentences/` is never read.
 
-    .venv/bin/python labels/snn_sentences/learning_curve.py [--weight 1.0]
+    .venv/bin/python labels/snn_sentences/learning_curve.py [--base part-1.jsonl ...]
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import sys
 from pathlib import Path
 
@@ -29,6 +31,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import fit_event_salience as fit  # noqa: E402
 
 from rasd.eval.gsr import read_gsr, read_sentence_labels  # noqa: E402
+from rasd.extract.salience import WEIGHTS_PATH  # noqa: E402
 
 FIRST_BATCH = ("part-1.jsonl", "part-2.jsonl", "part-3.jsonl")
 
@@ -65,37 +68,26 @@ def out_of_fold(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--weight", type=float, default=1.0, help="loss weight of a labelled sentence"
-    )
+    parser.add_argument("--base", nargs="+", default=list(FIRST_BATCH), help="label files")
     args = parser.parse_args()
     corpus = DATA / "saudinewsnet" / "articles.jsonl.gz"
     gsr = fit.collect(list(read_gsr(DATA / "arabic-event-gsr", "dev")))
     sentences = fit.labelled_sentences(HERE, corpus)
     labelled = fit.collect(sentences)
-    first = {s.id for s in read_sentence_labels(HERE, corpus, (*FIRST_BATCH, "strict-*.jsonl"))}
-    setting = fit.Setting("trigger+window+sentence", 1.0, 3, 3.0, 1.0, args.weight)
+    base = {s.id for s in read_sentence_labels(HERE, corpus, (*args.base, "strict-*.jsonl"))}
+    shipped = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))["cross_validation"]["chosen"]
+    setting = fit.Setting(**shipped)
     print(
         f"{len(gsr)} GSR dev mentions; {len(labelled)} labelled mentions, "
-        f"{sum(e.sentence in first for e in labelled)} of them in the first batch"
+        f"{sum(e.sentence in base for e in labelled)} of them in {' '.join(args.base)}; {setting}"
     )
-    for name, trainable in (("first batch", first), ("every part", {s.id for s in sentences})):
+    for name, trainable in (("the base parts", base), ("every part", {s.id for s in sentences})):
         runs = [out_of_fold(gsr, labelled, trainable, setting, seed) for seed in fit.SEEDS]
-        parts = []
-        for etype in fit.TYPES:
-            best = max(
-                (
-                    float(
-                        np.mean(
-                            [fit.f1(*fit.detection(sentences, labelled, p, etype, t)) for p in runs]
-                        )
-                    ),
-                    t,
-                )
-                for t in fit.THRESHOLDS
-            )
-            parts.append(f"{etype} F1 {100 * best[0]:.1f} @{best[1]:.2f}")
-        print(f"trained with the {name}: " + "  ".join(parts), flush=True)
+        scores = fit.scores_of_runs(sentences, labelled, runs)
+        line = "  ".join(
+            f"{t} F1 {100 * v['f1']:.1f} @{v['threshold']:.2f}" for t, v in scores.items()
+        )
+        print(f"trained with {name}: {line}", flush=True)
 
 
 if __name__ == "__main__":

@@ -43,10 +43,11 @@ def test_unit_gsr_scores_detection_with_the_events_stage() -> None:
     assert m["positives"] + m["negatives"] == len(sample)
     assert m["tp"] + m["fn"] == sum(s.label == "yes" for s in sample)
     # The salience weights were fit on this half, so these are in-sample floors
-    # (measured: recall 1.00, precision 0.81): they fail when the features drift
-    # from the weights file (a change to token keys, a renamed feature) — refit then.
+    # (measured: recall 0.88, precision 0.76, with weights fit on it and on 5,000
+    # labelled SaudiNewsNet sentences): they fail when the features drift from the
+    # weights file (a change to token keys, a renamed feature) — refit then.
     # The held-out estimate is the cross-validated one in the weights file.
-    assert m["recall"] >= 0.9 and m["precision"] >= 0.7
+    assert m["recall"] >= 0.8 and m["precision"] >= 0.65
     assert scores["PROTEST"].metrics()["positives"] == 0
 
 
@@ -97,14 +98,20 @@ def test_unit_articles_use_the_thresholds_chosen_on_gold_dev() -> None:
     article, sentence = salience.load_model(), salience.load_model(scope="sentence")
     assert sentence.thresholds == meta["thresholds"]
     assert article.thresholds["ASSAULT"] == best < sentence.thresholds["ASSAULT"]
-    # Mortar rounds falling on a quarter: both mentions are kept in an article; the
-    # GSR's stricter point, set for unanimous annotators, keeps only the surer one
-    # (probabilities 0.43 and 0.70 with the current weights).
-    tokens, _ = analyze("وسقطت قذائف هاون على حي باب توما في دمشق")
-    triggers = [t for t in find_triggers(load_lexicon(), tokens) if t.type == "ASSAULT"]
-    features = [salience.features(tokens, t, False, len(triggers)) for t in triggers]
-    assert all(map(article.keep, features))
-    assert any(not sentence.keep(f) for f in features)
+    # Shelling told as a state of days («تتعرض ... لقصف منذ أيام») is kept in an article;
+    # the GSR's stricter point, set for unanimous annotators, drops it (probability
+    # 0.13 with the current weights). Mortar rounds falling on a quarter, told as the
+    # news, are kept at both (0.57 and 0.67).
+    lexicon = load_lexicon()
+    for text, at_sentence_scope in (
+        ("وتتعرض المدينة لقصف مدفعي منذ أيام", False),
+        ("وسقطت قذائف هاون على حي باب توما في دمشق", True),
+    ):
+        tokens, _ = analyze(text)
+        triggers = [t for t in find_triggers(lexicon, tokens) if t.type == "ASSAULT"]
+        features = [salience.features(tokens, t, False, len(triggers)) for t in triggers]
+        assert features and all(map(article.keep, features))
+        assert all(sentence.keep(f) == at_sentence_scope for f in features)
     with pytest.raises(ValueError):
         salience.load_model(scope="corpus")
 
