@@ -551,6 +551,16 @@ def write_provenance(
         if s.subwords
         else ""
     )
+    if s.stem_ngrams:
+        subwords += ",\nthe fastText vector of its stem's char n-grams (`ngrams.npz`)"
+    ngram_rows = (
+        "\n`ngrams.npz` — the rows of 40,000 char n-gram buckets (3-6 letters, float16) of\n"
+        "fastText skip-gram vectors of SaudiNewsNet (same source and licence; gensim, LGPL-2.1,\n"
+        "used at build time only), by `scripts/build_fasttext.py`; a form's n-gram vector is\n"
+        "the sum of the rows of its n-grams, computed in numpy as fastText does.\n"
+        if s.stem_ngrams
+        else ""
+    )
     text = f"""# PROVENANCE of the NER model and its resources
 
 `model.npz` — BiLSTM-CRF weights (trained with PyTorch, run in numpy by
@@ -590,7 +600,7 @@ tuning) is measured once for a shipped model, by `rasd eval ner --gold
 `embeddings.npz` — 100-dim vectors of the 80,000 most frequent search-normalised
 word forms of SaudiNewsNet (github inparallel/SaudiNewsNet @4e392399, CC
 BY-NC-SA 4.0; only the derived vectors are shipped, no text): {method}.
-
+{ngram_rows}
 `clusters.tsv` — word clusters and counts learned without labels from SaudiNewsNet
 (same source and licence) by `scripts/build_clusters.py`; the network reads the
 frequency, two cluster levels and how often a stem takes the article.
