@@ -48,7 +48,7 @@ import argparse
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
 from itertools import product
@@ -61,7 +61,7 @@ from scipy.optimize import minimize
 from rasd.doc import Doc
 from rasd.eval.gsr import FILES, GsrSentence, read_gsr, read_sentence_labels
 from rasd.extract import modality
-from rasd.extract.events import iter_candidates
+from rasd.extract.events import Candidate, iter_candidates
 from rasd.extract.salience import (
     REPORT_OPENING,
     TYPE,
@@ -135,27 +135,32 @@ class Setting:
     extra_weight: float = 1.0
 
 
-def collect(sentences: Sequence[GsrSentence]) -> list[Example]:
+def mentions(sentences: Sequence[GsrSentence]) -> Iterator[tuple[GsrSentence, Candidate]]:
+    """Each sentence's trigger mentions of its own type (ASSAULT in assault_gsr.jsonl...)."""
     lexicon = load_lexicon()
     # Salience and modality read tokens only, so the text stage is all the examples need.
     pipeline = Pipeline([TEXT])
-    out: list[Example] = []
     for sentence in sentences:
         doc = pipeline(Doc(text=sentence.text, id=sentence.id))
         for c in iter_candidates(doc, lexicon):
-            if c.trigger.type != sentence.type:
-                continue
-            counts = (
-                c.mood == "asserted"
-                and not modality.is_feared(c.context.tokens, c.trigger)
-                and not c.demanded
-            )
-            label = sentence.label == "yes"
-            # The vector features, whether or not the shipped weights score them.
-            feats = [f for f in c.features if vector_slot(f) is None]
-            feats += vector_features(c.context.tokens, c.trigger)
-            out.append(Example(tuple(feats), label, sentence.type, sentence.id, counts))
-    return out
+            if c.trigger.type == sentence.type:
+                yield sentence, c
+
+
+def example(sentence: GsrSentence, c: Candidate) -> Example:
+    counts = (
+        c.mood == "asserted"
+        and not modality.is_feared(c.context.tokens, c.trigger)
+        and not c.demanded
+    )
+    # The vector features, whether or not the shipped weights score them.
+    feats = [f for f in c.features if vector_slot(f) is None]
+    feats += vector_features(c.context.tokens, c.trigger)
+    return Example(tuple(feats), sentence.label == "yes", sentence.type, sentence.id, counts)
+
+
+def collect(sentences: Sequence[GsrSentence]) -> list[Example]:
+    return [example(sentence, c) for sentence, c in mentions(sentences)]
 
 
 def labelled_sentences(directory: Path, corpus: Path) -> list[GsrSentence]:

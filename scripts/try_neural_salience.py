@@ -46,12 +46,8 @@ import numpy as np
 import torch
 from torch import nn
 
-from rasd.doc import Doc
 from rasd.eval.gsr import GsrSentence, read_gsr, read_sentence_labels
-from rasd.extract.events import iter_candidates
 from rasd.extract.salience import WEIGHTS_PATH, vector_matrix, vector_rows, vector_word
-from rasd.extract.triggers import load_lexicon
-from rasd.pipeline import TEXT, Pipeline
 
 DISTANCE = 10  # distances to the trigger beyond this share one embedding
 WINDOW = 40  # tokens kept either side of the trigger
@@ -106,20 +102,11 @@ def collect(
     sentences: Sequence[GsrSentence], window: int = WINDOW
 ) -> tuple[list[fit.Example], list[Inputs]]:
     """`fit_event_salience.collect`'s examples, and beside each the net's inputs."""
-    examples = fit.collect(sentences)
-    lexicon = load_lexicon()
-    pipeline = Pipeline([TEXT])
-    inputs: list[Inputs] = []
-    for sentence in sentences:
-        doc = pipeline(Doc(text=sentence.text, id=sentence.id))
-        for c in iter_candidates(doc, lexicon):
-            if c.trigger.type != sentence.type:
-                continue
-            t = c.trigger
-            inputs.append(
-                mention_inputs(c.context.tokens, t.first, t.last, t.type, c.features, window)
-            )
-    assert len(inputs) == len(examples)
+    examples, inputs = [], []
+    for sentence, c in fit.mentions(sentences):
+        t = c.trigger
+        examples.append(fit.example(sentence, c))
+        inputs.append(mention_inputs(c.context.tokens, t.first, t.last, t.type, c.features, window))
     return examples, inputs
 
 

@@ -16,7 +16,6 @@ is written; `bench/snn_sentences/` is never read.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from pathlib import Path
@@ -36,14 +35,6 @@ from rasd.extract.salience import WEIGHTS_PATH  # noqa: E402
 FIRST_BATCH = ("part-1.jsonl", "part-2.jsonl", "part-3.jsonl")
 
 
-def article(example: fit.Example) -> str:
-    return example.sentence.split("_")[0]
-
-
-def fold(example: fit.Example, seed: str) -> int:
-    return hashlib.sha1(f"{seed}:{article(example)}".encode()).digest()[0] % fit.FOLDS
-
-
 def out_of_fold(
     gsr: list[fit.Example],
     labelled: list[fit.Example],
@@ -53,7 +44,7 @@ def out_of_fold(
 ) -> np.ndarray:
     """Probabilities of every labelled example, from models that never saw its article;
     only examples whose sentence is in `trainable` join the training folds."""
-    folds = [fold(e, seed) for e in labelled]
+    folds = [fit.fold_of(e, seed) for e in labelled]  # by article
     probs = np.zeros(len(labelled))
     for k in range(fit.FOLDS):
         train = [

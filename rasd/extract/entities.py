@@ -49,7 +49,7 @@ class NerModel:
             # The vectors beside the model when there are some (a model trained on other
             # vectors, kept elsewhere), else the bundled ones.
             vectors, ngrams = (
-                self.path.with_name(p.name) if self.path.with_name(p.name).is_file() else p
+                beside if (beside := self.path.with_name(p.name)).is_file() else p
                 for p in (EMBEDDINGS, NGRAMS)
             )
             encoder = WordEncoder(
